@@ -1,0 +1,148 @@
+package org.centralis.audit.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.centralis.audit.domain.AuditActor;
+import org.centralis.audit.domain.AuditChainHead;
+import org.centralis.audit.domain.AuditEvent;
+import org.centralis.audit.domain.ChainVerification;
+import org.centralis.shared.domain.Page;
+import org.centralis.shared.security.Caller;
+import org.centralis.shared.security.CurrentCaller;
+import org.centralis.shared.security.Role;
+
+/**
+ * The audit trail: every service appends its events here inside its own transaction, so an action
+ * and its audit record commit or roll back together. Auditors search and verify it.
+ */
+@Stateless
+public class AuditTrail {
+
+  private static final int VERIFY_BATCH = 2_000;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private CurrentCaller currentCaller;
+
+  /**
+   * Appends an event for the current caller. Locks the chain head until the caller's transaction
+   * ends, so services call this as their last step to keep that lock short.
+   */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public AuditEvent record(AuditEntry entry) {
+    return record(currentCaller.get(), entry);
+  }
+
+  /** Appends an event for an explicit actor (sign-in attempts, where nobody is signed in yet). */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public AuditEvent record(Caller actor, AuditEntry entry) {
+    AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    AuditEvent event =
+        head.append(
+            Instant.now(),
+            new AuditActor(actor.login(), actor.primaryRole(), actor.branchId(), actor.clientIp()),
+            entry.action(),
+            entry.targetType(),
+            entry.targetId(),
+            entry.before(),
+            entry.after());
+    em.persist(event);
+    return event;
+  }
+
+  /** Searches the events in the auditor's branch subtree (by the actor's branch), newest first. */
+  @RolesAllowed(Role.AUDITOR_NAME)
+  public Page<AuditEvent> search(AuditFilter filter, int offset, int limit) {
+    Caller caller = currentCaller.get();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object[]> params = new ArrayList<>();
+    if (!isRoot(caller.branchPath())) {
+      where.append(" AND e.actorBranchId IN (SELECT b.id FROM Branch b WHERE b.path LIKE :scope)");
+      params.add(new Object[] {"scope", caller.branchPath() + "%"});
+    }
+    if (filter.actor() != null && !filter.actor().isBlank()) {
+      where.append(" AND e.actorLogin = :actor");
+      params.add(new Object[] {"actor", filter.actor().trim()});
+    }
+    if (filter.action() != null && !filter.action().isBlank()) {
+      where.append(" AND e.action = :action");
+      params.add(new Object[] {"action", filter.action().trim()});
+    }
+    if (filter.targetType() != null && !filter.targetType().isBlank()) {
+      where.append(" AND e.targetType = :targetType");
+      params.add(new Object[] {"targetType", filter.targetType().trim()});
+    }
+    if (filter.targetId() != null && !filter.targetId().isBlank()) {
+      where.append(" AND e.targetId = :targetId");
+      params.add(new Object[] {"targetId", filter.targetId().trim()});
+    }
+    if (filter.from() != null) {
+      where.append(" AND e.occurredAt >= :from");
+      params.add(new Object[] {"from", filter.from()});
+    }
+    if (filter.to() != null) {
+      where.append(" AND e.occurredAt < :to");
+      params.add(new Object[] {"to", filter.to()});
+    }
+    TypedQuery<AuditEvent> q =
+        em.createQuery("SELECT e FROM AuditEvent e" + where + " ORDER BY e.seqNo DESC", AuditEvent.class);
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
+    for (Object[] p : params) {
+      q.setParameter((String) p[0], p[1]);
+      count.setParameter((String) p[0], p[1]);
+    }
+    List<AuditEvent> items = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    return new Page<>(items, count.getSingleResult(), offset, limit);
+  }
+
+  /**
+   * Recomputes the whole chain in batches and names the first broken event. Reads the head first:
+   * events appended during the walk lie beyond it and are checked next time.
+   */
+  @RolesAllowed(Role.AUDITOR_NAME)
+  public ChainVerification.Result verify() {
+    AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
+    em.refresh(head);
+    long headSeqNo = head.getLastSeqNo();
+    String headHash = head.getLastHash();
+    ChainVerification walk = new ChainVerification();
+    while (walk.lastVerifiedSeqNo() < headSeqNo) {
+      List<AuditEvent> batch =
+          em.createNamedQuery("AuditEvent.findAfterSeqNo", AuditEvent.class)
+              .setParameter("after", walk.lastVerifiedSeqNo())
+              .setMaxResults(VERIFY_BATCH)
+              .getResultList();
+      // Only events up to the head read above: later ones belong to the next verification.
+      List<AuditEvent> upToHead = batch.stream().filter(e -> e.getSeqNo() <= headSeqNo).toList();
+      if (upToHead.isEmpty() || !walk.check(upToHead.iterator())) {
+        break;
+      }
+      em.clear();
+    }
+    ChainVerification.Result result = walk.finish(headSeqNo, headHash);
+    record(
+        new AuditEntry(
+            "AUDIT_CHAIN_VERIFIED",
+            "AUDIT_CHAIN",
+            String.valueOf(headSeqNo),
+            null,
+            result.intact() ? "intact, " + result.eventsChecked() + " events" : "broken at " + result.brokenSeqNo() + " (" + result.reason() + ")"));
+    return result;
+  }
+
+  private static boolean isRoot(String branchPath) {
+    return branchPath.chars().filter(ch -> ch == '/').count() <= 2;
+  }
+}

@@ -1,0 +1,73 @@
+package org.centralis.ticket.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.centralis.audit.application.AuditEntry;
+import org.centralis.audit.application.AuditTrail;
+import org.centralis.customer.application.CustomerDirectory;
+import org.centralis.organization.application.BranchRef;
+import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.shared.security.Caller;
+import org.centralis.ticket.domain.DispatchRule;
+import org.centralis.ticket.domain.DispatchRuleMatcher;
+import org.centralis.ticket.domain.Ticket;
+import org.centralis.ticket.domain.TicketStatus;
+
+/**
+ * Automatic dispatch (派单) of a newly logged ticket by the dispatch rules. Idempotent: a ticket
+ * that is no longer NEW is left alone, so a redelivered message changes nothing.
+ */
+@Stateless
+@PermitAll
+public class TicketDispatch {
+
+  private static final Logger LOG = Logger.getLogger(TicketDispatch.class.getName());
+
+  @PersistenceContext private EntityManager em;
+  @Inject private AuditTrail auditTrail;
+  @Inject private OrganizationDirectory organization;
+  @Inject private CustomerDirectory customers;
+
+  /**
+   * @throws DispatchFailedException if the ticket does not exist or no rule matches: the message
+   *     then ends in the dead-letter queue for an administrator, instead of being lost
+   */
+  public void dispatchNew(long ticketId) {
+    Ticket ticket = em.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
+    if (ticket == null) {
+      throw new DispatchFailedException("no ticket with id " + ticketId);
+    }
+    if (ticket.getStatus() != TicketStatus.NEW) {
+      LOG.fine(() -> "ticket " + ticket.getNumber() + " already " + ticket.getStatus() + ", nothing to do");
+      return;
+    }
+    List<DispatchRule> rules = em.createNamedQuery("DispatchRule.findActive", DispatchRule.class).getResultList();
+    Map<Long, String> branchPaths =
+        rules.stream()
+            .map(DispatchRule::getBranchId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .flatMap(id -> organization.branch(id).stream())
+            .collect(Collectors.toMap(BranchRef::id, BranchRef::path));
+    String tier = ticket.getCustomerId() == null ? null : customers.tierOf(ticket.getCustomerId());
+    DispatchRule rule =
+        new DispatchRuleMatcher(rules, branchPaths)
+            .match(new DispatchRuleMatcher.Facts(ticket.getType(), ticket.getCategory().lineage(), ticket.getOwningBranchPath(), tier))
+            .orElseThrow(() -> new DispatchFailedException("no dispatch rule matches ticket " + ticket.getNumber()));
+    ticket.dispatchTo(rule.getTeamId(), Caller.SYSTEM_LOGIN, rule.getName(), Instant.now());
+    auditTrail.record(
+        Caller.system(),
+        new AuditEntry(
+            "TICKET_DISPATCHED", "TICKET", ticket.getNumber().value(), TicketStatus.NEW.name(), "DISPATCHED to team " + rule.getTeamId() + " by rule " + rule.getId()));
+  }
+}

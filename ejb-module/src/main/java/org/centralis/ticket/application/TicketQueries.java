@@ -1,0 +1,137 @@
+package org.centralis.ticket.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.centralis.organization.application.BranchRef;
+import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.organization.application.TeamRef;
+import org.centralis.shared.domain.InvalidInputException;
+import org.centralis.shared.domain.NotFoundException;
+import org.centralis.shared.domain.Page;
+import org.centralis.shared.security.Caller;
+import org.centralis.shared.security.CurrentCaller;
+import org.centralis.shared.security.Role;
+import org.centralis.ticket.domain.Ticket;
+import org.centralis.ticket.domain.TicketNumber;
+
+/**
+ * Reading tickets. Every query is limited to the caller's branch subtree; a ticket outside it
+ * answers "not found", exactly like a ticket that does not exist.
+ */
+@Stateless
+@RolesAllowed({
+  Role.BRANCH_STAFF_NAME,
+  Role.AGENT_NAME,
+  Role.SUPERVISOR_NAME,
+  Role.HQ_MANAGER_NAME,
+  Role.AUDITOR_NAME,
+  Role.ADMIN_NAME
+})
+public class TicketQueries {
+
+  @PersistenceContext private EntityManager em;
+  @Inject private CurrentCaller currentCaller;
+  @Inject private OrganizationDirectory organization;
+  @Inject private TicketViews views;
+
+  public TicketView find(@NotNull String number) {
+    if (!TicketNumber.isWellFormed(number)) {
+      throw new NotFoundException("ticket", number);
+    }
+    Ticket ticket =
+        em.createNamedQuery("Ticket.findByNumber", Ticket.class)
+            .setParameter("number", number)
+            .getResultStream()
+            .findFirst()
+            .filter(t -> currentCaller.get().canSee(t.getOwningBranchPath()))
+            .orElseThrow(() -> new NotFoundException("ticket", number));
+    return views.of(ticket);
+  }
+
+  public Page<TicketSummary> list(
+      @NotNull TicketFilter filter,
+      @Min(0) int offset,
+      @Min(1) @Max(500) int limit,
+      TicketSort sort,
+      boolean ascending) {
+    Caller caller = currentCaller.get();
+    String scope = caller.branchPath();
+    if (filter.branchId() != null) {
+      BranchRef branch =
+          organization.branch(filter.branchId())
+              .filter(b -> caller.canSee(b.path()))
+              .orElseThrow(() -> new InvalidInputException("branch", "branch-out-of-scope", "branch " + filter.branchId() + " is not visible", filter.branchId()));
+      scope = branch.path();
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    StringBuilder where = new StringBuilder(" WHERE t.owningBranchPath LIKE :scope");
+    params.put("scope", scope + "%");
+    if (filter.status() != null) {
+      where.append(" AND t.status = :status");
+      params.put("status", filter.status());
+    }
+    if (filter.type() != null) {
+      where.append(" AND t.type = :type");
+      params.put("type", filter.type());
+    }
+    if (filter.priority() != null) {
+      where.append(" AND t.priority = :priority");
+      params.put("priority", filter.priority());
+    }
+    if (filter.text() != null && !filter.text().isBlank()) {
+      where.append(" AND (t.ticketNo = :number OR LOWER(t.subject) LIKE :text)");
+      params.put("number", filter.text().strip());
+      params.put("text", "%" + filter.text().strip().toLowerCase() + "%");
+    }
+    if (filter.from() != null) {
+      where.append(" AND t.createdAt >= :from");
+      params.put("from", filter.from());
+    }
+    if (filter.to() != null) {
+      where.append(" AND t.createdAt < :to");
+      params.put("to", filter.to());
+    }
+    TicketSort by = sort == null ? TicketSort.CREATED_AT : sort;
+    String order = " ORDER BY t." + by.attribute + (ascending ? " ASC" : " DESC") + ", t.id DESC";
+    TypedQuery<Ticket> q = em.createQuery("SELECT t FROM Ticket t" + where + order, Ticket.class);
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM Ticket t" + where, Long.class);
+    params.forEach(
+        (k, v) -> {
+          q.setParameter(k, v);
+          count.setParameter(k, v);
+        });
+    List<Ticket> tickets = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    Map<Long, Optional<BranchRef>> branches = new HashMap<>();
+    Map<Long, Optional<TeamRef>> teams = new HashMap<>();
+    List<TicketSummary> rows =
+        tickets.stream()
+            .map(
+                t ->
+                    new TicketSummary(
+                        t.getNumber().value(),
+                        t.getType().name(),
+                        t.getCategory().getName(),
+                        t.getCategory().getNameEn(),
+                        t.getPriority().name(),
+                        t.getStatus().name(),
+                        t.getSubject(),
+                        branches.computeIfAbsent(t.getOwningBranchId(), organization::branch).orElse(null),
+                        teams.computeIfAbsent(t.getAssignedTeamId(), organization::team).orElse(null),
+                        t.getCreatedAt(),
+                        t.getUpdatedAt()))
+            .toList();
+    return new Page<>(rows, count.getSingleResult(), offset, limit);
+  }
+}

@@ -1,0 +1,48 @@
+package org.centralis.ticket.application;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.centralis.customer.application.CustomerDirectory;
+import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.ticket.domain.Ticket;
+
+/** Maps a ticket to its view, resolving the names of the other contexts it refers to by id. */
+@Dependent
+class TicketViews {
+
+  @Inject private OrganizationDirectory organization;
+  @Inject private CustomerDirectory customers;
+
+  TicketView of(Ticket t) {
+    return new TicketView(
+        t.getNumber().value(),
+        t.getType().name(),
+        t.getCategory().getCode(),
+        t.getCategory().getName(),
+        t.getCategory().getNameEn(),
+        t.getPriority().name(),
+        t.getStatus().name(),
+        t.getChannel().name(),
+        t.getSubject(),
+        t.getDescription(),
+        t.getCustomerId() == null ? null : customers.reference(t.getCustomerId()).orElse(null),
+        organization.branch(t.getOwningBranchId()).orElse(null),
+        organization.team(t.getAssignedTeamId()).orElse(null),
+        t.getCreatedAt(),
+        t.getUpdatedAt(),
+        t.getDispatchedAt(),
+        t.getEvents().stream()
+            .map(
+                e ->
+                    new TicketView.Event(
+                        e.getSeqNo(),
+                        e.getKind().name(),
+                        e.getOccurredAt(),
+                        e.getActorLogin(),
+                        e.getFromStatus() == null ? null : e.getFromStatus().name(),
+                        e.getToStatus() == null ? null : e.getToStatus().name(),
+                        organization.team(e.getTeamId()).orElse(null),
+                        e.getDetail()))
+            .toList());
+  }
+}

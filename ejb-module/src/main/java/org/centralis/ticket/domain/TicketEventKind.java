@@ -1,0 +1,14 @@
+package org.centralis.ticket.domain;
+
+/** The kinds of entries in a ticket's timeline. */
+public enum TicketEventKind {
+  CREATED,
+  DISPATCHED,
+  ACCEPTED,
+  STATUS_CHANGED,
+  COMMENTED,
+  RESOLVED,
+  CLOSED,
+  REJECTED,
+  CANCELLED
+}

@@ -1,0 +1,35 @@
+package org.centralis.ticket.infrastructure;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+import org.centralis.shared.infrastructure.messaging.Messaging;
+import org.centralis.ticket.application.TicketMessages;
+
+/** Sends ticket messages as small JSON over the XA connection factory, inside the caller's transaction. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class JmsTicketMessages implements TicketMessages {
+
+  // A JMSContext from the resource adapter's pooled factory joins the container transaction.
+  // (Payara's @JMSConnectionFactory injection only knows its own JMS resources, not connectors.)
+  @Resource(lookup = Messaging.CONNECTION_FACTORY)
+  private ConnectionFactory connectionFactory;
+
+  @Resource(lookup = Messaging.TICKET_CREATED_QUEUE)
+  private Queue ticketCreated;
+
+  @Override
+  public void ticketCreated(long ticketId, String number) {
+    String body = Json.createObjectBuilder().add("ticketId", ticketId).add("number", number).build().toString();
+    try (JMSContext jms = connectionFactory.createContext()) {
+      jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(ticketCreated, body);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.centralis.audit.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.centralis.audit.application.AuditFilter;
+import org.centralis.audit.application.AuditTrail;
+import org.centralis.audit.domain.AuditEvent;
+import org.centralis.audit.domain.ChainVerification;
+import org.centralis.shared.rest.PageDto;
+import org.centralis.shared.rest.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit trail for auditors: search, and verify the hash chain. */
+@Path("audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+public class AuditResource {
+
+  /** An audit event in API form. */
+  public record EventDto(
+      long seqNo, String occurredAt, String actor, String role, Long actorBranchId, String clientIp, String action,
+      String targetType, String targetId, String before, String after, String hash, String prevHash) {
+    static EventDto of(AuditEvent e) {
+      return new EventDto(
+          e.getSeqNo(), e.getOccurredAt().toString(), e.getActorLogin(), e.getActorRole(), e.getActorBranchId(), e.getClientIp(),
+          e.getAction(), e.getTargetType(), e.getTargetId(), e.getBeforeSummary(), e.getAfterSummary(), e.getHash(), e.getPrevHash());
+    }
+  }
+
+  @Inject private AuditTrail trail;
+
+  @GET
+  @Path("events")
+  @Operation(summary = "Search audit events, newest first")
+  public PageDto<EventDto> search(
+      @QueryParam("actor") String actor,
+      @QueryParam("action") String action,
+      @QueryParam("targetType") String targetType,
+      @QueryParam("targetId") String targetId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    int pageSize = QueryParams.intValue("size", size, 50, 1, 500);
+    int pageNo = QueryParams.intValue("page", page, 0, 0, 10_000_000);
+    AuditFilter filter = new AuditFilter(actor, action, targetType, targetId, QueryParams.instant("from", from), QueryParams.instant("to", to));
+    return PageDto.of(trail.search(filter, pageNo * pageSize, pageSize).map(EventDto::of));
+  }
+
+  @POST
+  @Path("verification")
+  @Operation(summary = "Recompute the hash chain; names the first broken event if any")
+  public ChainVerification.Result verify() {
+    return trail.verify();
+  }
+}

@@ -1,0 +1,85 @@
+package org.centralis.shared.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.centralis.shared.domain.InvalidInputException;
+
+/**
+ * Parses query parameters by hand so that a bad value is a 400 naming the parameter (JAX-RS would
+ * answer 404 for an enum or number it cannot convert).
+ */
+public final class QueryParams {
+
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+
+  private QueryParams() {}
+
+  public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(name, "invalid-parameter", name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()), name);
+    }
+  }
+
+  public static int intValue(String name, String value, int defaultValue, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      int v = Integer.parseInt(value.trim());
+      if (v < min || v > max) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "invalid-parameter", name + " must be a whole number from " + min + " to " + max, name);
+    }
+  }
+
+  public static Long longValue(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "invalid-parameter", name + " must be a number", name);
+    }
+  }
+
+  /**
+   * A plain decimal such as {@code 0.8}, {@code 240} or {@code 1.5e3}; null when absent. Stricter
+   * than {@link Double#parseDouble}, which would also take {@code NaN}, {@code Infinity}, hex and a
+   * trailing {@code d}.
+   */
+  public static Double doubleValue(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.trim();
+    if (!DECIMAL.matcher(v).matches()) {
+      throw new InvalidInputException(name, "invalid-parameter", name + " must be a decimal number", name);
+    }
+    double d = Double.parseDouble(v);
+    if (!Double.isFinite(d)) {
+      throw new InvalidInputException(name, "invalid-parameter", name + " is out of range", name);
+    }
+    return d;
+  }
+
+  public static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(name, "invalid-parameter", name + " must be an ISO-8601 instant such as 2026-11-23T08:00:00Z", name);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.centralis.ticket.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.centralis.shared.rest.PageDto;
+import org.centralis.shared.rest.QueryParams;
+import org.centralis.ticket.application.LogRequest;
+import org.centralis.ticket.application.TicketFilter;
+import org.centralis.ticket.application.TicketIntake;
+import org.centralis.ticket.application.TicketQueries;
+import org.centralis.ticket.application.TicketSort;
+import org.centralis.ticket.application.TicketSummary;
+import org.centralis.ticket.application.TicketView;
+import org.centralis.ticket.domain.Priority;
+import org.centralis.ticket.domain.TicketStatus;
+import org.centralis.ticket.domain.TicketType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Tickets (工单): log a request, read one, list the caller's branch subtree. */
+@Path("tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tickets")
+public class TicketsResource {
+
+  @Inject private TicketIntake intake;
+  @Inject private TicketQueries queries;
+  @Context private UriInfo uriInfo;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Log a request; it is dispatched asynchronously (status NEW, then DISPATCHED)")
+  @APIResponse(responseCode = "201", description = "created; Location names the ticket")
+  @APIResponse(responseCode = "400", description = "invalid fields (problem+json with errors)")
+  public Response log(LogRequest request) {
+    TicketView ticket = intake.logRequest(request);
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(ticket.number()).build()).entity(ticket).build();
+  }
+
+  @GET
+  @Path("{number}")
+  @Operation(summary = "One ticket with its timeline; 404 also for tickets outside your branch scope")
+  public TicketView get(@PathParam("number") String number) {
+    return queries.find(number);
+  }
+
+  @GET
+  @Operation(summary = "Tickets of your branch subtree, newest first, filtered and paged")
+  public PageDto<TicketSummary> list(
+      @QueryParam("status") String status,
+      @QueryParam("type") String type,
+      @QueryParam("priority") String priority,
+      @QueryParam("branch") String branch,
+      @QueryParam("q") String text,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("sort") String sort,
+      @QueryParam("order") String order,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    int pageSize = QueryParams.intValue("size", size, 20, 1, 200);
+    int pageNo = QueryParams.intValue("page", page, 0, 0, 1_000_000);
+    TicketFilter filter =
+        new TicketFilter(
+            QueryParams.enumValue("status", status, TicketStatus.class),
+            QueryParams.enumValue("type", type, TicketType.class),
+            QueryParams.enumValue("priority", priority, Priority.class),
+            QueryParams.longValue("branch", branch),
+            text,
+            QueryParams.instant("from", from),
+            QueryParams.instant("to", to));
+    TicketSort by = QueryParams.enumValue("sort", sort, TicketSort.class);
+    boolean ascending = "asc".equalsIgnoreCase(order);
+    return PageDto.of(queries.list(filter, pageNo * pageSize, pageSize, by, ascending));
+  }
+}

@@ -1,0 +1,100 @@
+package org.centralis.ticket.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.centralis.organization.application.BranchRef;
+import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.shared.web.Charts;
+import org.centralis.shared.web.Formats;
+import org.centralis.shared.web.Messages;
+import org.centralis.ticket.application.TicketFilter;
+import org.centralis.ticket.application.TicketQueries;
+import org.centralis.ticket.domain.TicketStatus;
+import org.centralis.ticket.domain.TicketType;
+
+/**
+ * Headquarters' live figures, counted from the tickets themselves (not from reports): open
+ * tickets, tickets logged today (service-center time), open complaints, and open tickets per city
+ * branch. The scheduled reports come with the reporting module.
+ */
+@Named
+@ViewScoped
+public class TicketKpiBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private TicketQueries queries;
+  @Inject private OrganizationDirectory organization;
+
+  private long openTickets;
+  private long loggedToday;
+  private long complaintsOpen;
+  private String branchChart;
+  private int branchCount;
+
+  @PostConstruct
+  public void refresh() {
+    try {
+      openTickets = open(null, null);
+      complaintsOpen = open(TicketType.COMPLAINT, null);
+      Instant startOfDay = LocalDate.now(Formats.ZONE).atStartOfDay(Formats.ZONE).toInstant();
+      loggedToday = count(new TicketFilter(null, null, null, null, null, startOfDay, null));
+      List<String> labels = new ArrayList<>();
+      List<Long> values = new ArrayList<>();
+      boolean english = Messages.english();
+      for (BranchRef b : organization.visibleBranches()) {
+        if ("BRANCH".equals(b.kind())) {
+          labels.add(b.name(english ? "en" : "zh"));
+          values.add(open(null, b.id()));
+        }
+      }
+      branchCount = labels.size();
+      branchChart =
+          branchCount == 0
+              ? null
+              : Charts.bar(labels, values, Messages.text("hq.chart.series"), labels.stream().map(l -> "#1d4ed8").toList(), false);
+    } catch (RuntimeException e) {
+      branchChart = null;
+      Messages.handle(e);
+    }
+  }
+
+  /** Open = every status but CLOSED and CANCELLED: the total less those two. */
+  private long open(TicketType type, Long branchId) {
+    long all = count(new TicketFilter(null, type, null, branchId, null, null, null));
+    long closed = count(new TicketFilter(TicketStatus.CLOSED, type, null, branchId, null, null, null));
+    long cancelled = count(new TicketFilter(TicketStatus.CANCELLED, type, null, branchId, null, null, null));
+    return all - closed - cancelled;
+  }
+
+  private long count(TicketFilter filter) {
+    return queries.list(filter, 0, 1, null, false).total();
+  }
+
+  public long getOpenTickets() {
+    return openTickets;
+  }
+
+  public long getLoggedToday() {
+    return loggedToday;
+  }
+
+  public long getComplaintsOpen() {
+    return complaintsOpen;
+  }
+
+  public String getBranchChart() {
+    return branchChart;
+  }
+
+  public int getBranchCount() {
+    return branchCount;
+  }
+}

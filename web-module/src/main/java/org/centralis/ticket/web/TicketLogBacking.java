@@ -1,0 +1,181 @@
+package org.centralis.ticket.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.model.SelectItemGroup;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.centralis.customer.web.CustomerLookupBacking;
+import org.centralis.shared.web.Messages;
+import org.centralis.ticket.application.CategoryRef;
+import org.centralis.ticket.application.LogRequest;
+import org.centralis.ticket.application.TicketCatalog;
+import org.centralis.ticket.application.TicketIntake;
+import org.centralis.ticket.application.TicketView;
+import org.centralis.ticket.domain.Channel;
+import org.centralis.ticket.domain.Priority;
+import org.centralis.ticket.domain.TicketType;
+import org.primefaces.PrimeFaces;
+
+/**
+ * The "log request" (受理登记) form: type, a category of that type, priority, channel, subject and
+ * description, for the customer selected in the lookup of the same page (or none).
+ */
+@Named
+@ViewScoped
+public class TicketLogBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private TicketIntake intake;
+  @Inject private TicketCatalog catalog;
+  @Inject private CustomerLookupBacking lookup;
+
+  private TicketType type = TicketType.INQUIRY;
+  private Long categoryId;
+  private Priority priority = Priority.NORMAL;
+  private Channel channel = Channel.BRANCH_COUNTER;
+  private String subject;
+  private String description;
+  private List<SelectItem> categories = List.of();
+  private String loggedNumber;
+
+  @PostConstruct
+  void init() {
+    loadCategories();
+  }
+
+  /** View action: the default channel of the page (the agent desk takes calls: PHONE). */
+  public void useChannel(String name) {
+    channel = Channel.valueOf(name);
+  }
+
+  public void typeChanged() {
+    categoryId = null;
+    loadCategories();
+  }
+
+  /**
+   * Categories of the chosen type, grouped under their root; a root without children is itself
+   * selectable.
+   */
+  private void loadCategories() {
+    try {
+      List<CategoryRef> all = catalog.categories(type);
+      boolean english = Messages.english();
+      Map<Long, List<CategoryRef>> children = new LinkedHashMap<>();
+      List<CategoryRef> roots = new ArrayList<>();
+      for (CategoryRef c : all) {
+        if (c.parentId() == null) {
+          roots.add(c);
+        } else {
+          children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
+        }
+      }
+      List<SelectItem> items = new ArrayList<>();
+      for (CategoryRef root : roots) {
+        List<CategoryRef> kids = children.getOrDefault(root.id(), List.of());
+        if (kids.isEmpty()) {
+          items.add(new SelectItem(root.id(), root.name(english ? "en" : "zh")));
+        } else {
+          SelectItemGroup group = new SelectItemGroup(root.name(english ? "en" : "zh"));
+          group.setSelectItems(kids.stream().map(k -> new SelectItem(k.id(), k.name(english ? "en" : "zh"))).toArray(SelectItem[]::new));
+          items.add(group);
+        }
+      }
+      categories = items;
+    } catch (RuntimeException e) {
+      categories = List.of();
+      Messages.handle(e);
+    }
+  }
+
+  public void save() {
+    loggedNumber = null;
+    try {
+      TicketView ticket = intake.logRequest(new LogRequest(type, categoryId, priority, channel, subject, description, lookup.getSelectedId()));
+      loggedNumber = ticket.number();
+      Messages.info("ticket.log.saved", ticket.number());
+      subject = null;
+      description = null;
+      // The new ticket is NEW until the dispatcher picks it up: let the list poll for it.
+      PrimeFaces.current().executeScript("if (window.PF && PF('ticketsPoll')) { PF('ticketsPoll').start(); }");
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+    }
+  }
+
+  public TicketType[] getTypes() {
+    return TicketType.values();
+  }
+
+  public Priority[] getPriorities() {
+    return Priority.values();
+  }
+
+  public Channel[] getChannels() {
+    return Channel.values();
+  }
+
+  public List<SelectItem> getCategories() {
+    return categories;
+  }
+
+  public String getLoggedNumber() {
+    return loggedNumber;
+  }
+
+  public TicketType getType() {
+    return type;
+  }
+
+  public void setType(TicketType type) {
+    this.type = type;
+  }
+
+  public Long getCategoryId() {
+    return categoryId;
+  }
+
+  public void setCategoryId(Long categoryId) {
+    this.categoryId = categoryId;
+  }
+
+  public Priority getPriority() {
+    return priority;
+  }
+
+  public void setPriority(Priority priority) {
+    this.priority = priority;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public void setChannel(Channel channel) {
+    this.channel = channel;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public void setSubject(String subject) {
+    this.subject = subject;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+}

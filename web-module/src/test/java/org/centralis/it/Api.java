@@ -1,0 +1,64 @@
+package org.centralis.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for the API tests: Basic auth as a demo user, JSON in and out. */
+public final class Api {
+
+  public static final String PASSWORD = "centralis";
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final String base;
+
+  public Api(URL base) {
+    String b = base.toString();
+    this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+  }
+
+  /** A response: status, content type and the body as text (and parsed JSON when it is JSON). */
+  public record Reply(int status, String contentType, String body) {
+    public JsonObject json() {
+      return (JsonObject) parse();
+    }
+
+    public JsonStructure parse() {
+      return Json.createReader(new StringReader(body)).read();
+    }
+  }
+
+  public Reply get(String user, String path) {
+    return send(user, PASSWORD, HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Reply post(String user, String path, String json) {
+    return send(user, PASSWORD, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+  }
+
+  public Reply send(String user, String password, HttpRequest.Builder request) {
+    if (user != null) {
+      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      request.header("Authorization", "Basic " + token);
+    }
+    try {
+      HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException("request failed: " + request.build().uri(), e);
+    }
+  }
+
+  public URI uri(String path) {
+    return URI.create(base + path);
+  }
+}

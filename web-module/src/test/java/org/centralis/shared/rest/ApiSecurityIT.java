@@ -1,0 +1,138 @@
+package org.centralis.shared.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.centralis.it.Api;
+import org.centralis.it.Db;
+import org.centralis.it.Deployments;
+import org.centralis.it.Fixtures;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input and access rules of the API, each answered with RFC 9457 problem+json. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiSecurityIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.centralisWar();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void unauthenticatedCallsGet401ProblemNotARedirect() {
+    Api api = new Api(base);
+    Api.Reply anonymous = api.get(null, "/api/tickets");
+    assertProblem(anonymous, 401, "unauthorized");
+    Api.Reply wrong = api.send("staff1", "wrong-password", HttpRequest.newBuilder(api.uri("/api/tickets")).GET());
+    assertProblem(wrong, 401, "unauthorized");
+  }
+
+  @Test
+  void invalidFieldsAreNamedAndNothingIsWritten() throws Exception {
+    Api api = new Api(base);
+    String before = Db.scalar("SELECT COUNT(*) FROM TICKET");
+    Api.Reply empty = api.post("staff1", "/api/tickets", "{}");
+    assertProblem(empty, 400, "validation");
+    Set<String> fields =
+        empty.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).collect(Collectors.toSet());
+    assertTrue(fields.containsAll(Set.of("type", "categoryId", "priority", "channel", "subject")), fields.toString());
+
+    assertProblem(api.post("staff1", "/api/tickets", "{\"type\": "), 400, "malformed-body");
+    assertProblem(api.post("staff1", "/api/tickets", "{\"type\":\"NOT_A_TYPE\"}"), 400, "malformed-body");
+    String mismatch = "{\"type\":\"INQUIRY\",\"categoryId\":32,\"priority\":\"LOW\",\"channel\":\"WEB\",\"subject\":\"x\"}";
+    assertProblem(api.post("staff1", "/api/tickets", mismatch), 400, "category-type-mismatch");
+    assertProblem(api.get("staff1", "/api/tickets?status=SOMETIMES"), 400, "invalid-parameter");
+    assertProblem(api.get("staff1", "/api/tickets?size=100000"), 400, "invalid-parameter");
+    assertEquals(before, Db.scalar("SELECT COUNT(*) FROM TICKET"), "rejected requests wrote nothing");
+  }
+
+  @Test
+  void oversizeBodyIs413() {
+    String huge = "{\"subject\":\"" + "字".repeat(40_000) + "\"}";
+    Api api = new Api(base);
+    // A well-behaved client asks before sending a large body; the server refuses before reading it.
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.uri("/api/tickets")).expectContinue(true).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge));
+    assertProblem(api.send("staff1", Api.PASSWORD, request), 413, "payload-too-large");
+  }
+
+  @Test
+  void anotherRegionsTicketDoesNotExistForYou() throws Exception {
+    Api api = new Api(base);
+    String number = api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "跨区域访问测试")).json().getString("number");
+    assertEquals(200, api.get("staff1", "/api/tickets/" + number).status());
+    assertEquals(200, api.get("hq1", "/api/tickets/" + number).status(), "headquarters sees every branch");
+    // staff2 works at an outlet in the North China region; staff1's ticket belongs to East China.
+    assertProblem(api.get("staff2", "/api/tickets/" + number), 404, "not-found");
+    assertFalse(api.get("staff2", "/api/tickets?q=" + number).body().contains(number));
+    assertProblem(api.get("staff2", "/api/tickets/T20990101-000001"), 404, "not-found");
+    String eastBranch = Db.scalar("SELECT ID FROM BRANCH WHERE CODE = 'R-EAST'");
+    assertProblem(api.get("staff2", "/api/tickets?branch=" + eastBranch), 400, "branch-out-of-scope");
+    long otherCustomer = Fixtures.customerOf("staff2");
+    assertProblem(api.post("staff1", "/api/tickets", Fixtures.complaint(otherCustomer, "别的网点的客户")), 400, "unknown-customer");
+    assertTrue(api.get("staff1", "/api/customers?phone=" + Fixtures.phoneOf(otherCustomer)).body().equals("[]"));
+  }
+
+  @Test
+  void rolesAreEnforcedInTheServices() {
+    Api api = new Api(base);
+    assertProblem(api.get("agent1", "/api/audit/events"), 403, "forbidden");
+    assertProblem(api.get("staff1", "/api/audit/events"), 403, "forbidden");
+    assertEquals(200, api.get("audit1", "/api/audit/events?size=5").status());
+    assertProblem(api.post("audit1", "/api/tickets", Fixtures.complaint(1, "auditor writes")), 403, "forbidden");
+    assertProblem(api.post("hq1", "/api/tickets", Fixtures.complaint(1, "manager writes")), 403, "forbidden");
+    assertProblem(api.get("cti", "/api/tickets"), 403, "forbidden");
+  }
+
+  @Test
+  void customerIdentifiersAreMaskedAndRevealingIsAudited() throws Exception {
+    Api api = new Api(base);
+    long customer = Fixtures.customerOf("staff1");
+    String phone = Fixtures.phoneOf(customer);
+    Api.Reply found = api.get("staff1", "/api/customers?phone=" + phone);
+    assertEquals(200, found.status(), found.body());
+    assertFalse(found.body().contains(phone), "the phone number is masked");
+    assertTrue(found.body().contains(phone.substring(0, 3) + "****" + phone.substring(7)), found.body());
+    String before = Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CUSTOMER_IDENTIFIER_REVEALED'");
+    Api.Reply revealed = api.post("staff1", "/api/customers/" + customer + "/reveal", "{\"kind\":\"PHONE\"}");
+    assertEquals(phone, revealed.json().getString("value"));
+    assertEquals(Integer.parseInt(before) + 1, Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CUSTOMER_IDENTIFIER_REVEALED'")));
+    assertProblem(api.get("staff1", "/api/customers?phone=1&idNumber=2"), 400, "one-identifier");
+  }
+
+  @Test
+  void fiveFailedSignInsLockTheAccount() throws Exception {
+    Api api = new Api(base);
+    String login = "it2";
+    for (int i = 0; i < 5; i++) {
+      api.send(login, "wrong-" + i, HttpRequest.newBuilder(api.uri("/api/tickets")).GET());
+    }
+    Api.Reply locked = api.send(login, Api.PASSWORD, HttpRequest.newBuilder(api.uri("/api/tickets")).GET());
+    assertProblem(locked, 401, "unauthorized");
+    assertTrue(locked.body().contains("locked"), locked.body());
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM STAFF WHERE LOGIN = ? AND LOCKED_UNTIL > SYSTIMESTAMP", login));
+  }
+
+  static void assertProblem(Api.Reply reply, int status, String type) {
+    assertEquals(status, reply.status(), reply.body());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    JsonObject problem = reply.json();
+    assertEquals("https://centralis.org/problems/" + type, problem.getString("type"), reply.body());
+    assertEquals(status, problem.getInt("status"));
+  }
+}
