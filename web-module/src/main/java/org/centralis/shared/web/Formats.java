@@ -25,6 +25,6 @@ public class Formats {
 
   /** The first characters of a hash, enough to compare two by eye. */
   public String shortHash(String hash) {
-    return hash == null ? "" : hash.length() <= 12 ? hash : hash.substring(0, 12) + "…";
+    return hash == null ? "" : hash.length() <= 10 ? hash : hash.substring(0, 10) + "…";
   }
 }

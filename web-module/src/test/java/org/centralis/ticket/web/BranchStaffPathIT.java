@@ -3,7 +3,6 @@ package org.centralis.ticket.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.net.URL;
+import org.centralis.it.Deployments;
 import org.centralis.it.Fixtures;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,11 +46,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * request for them, and see the ticket DISPATCHED in the list within 5 s. Also: every demo login
  * lands on the home page of its role, and a wrong password is answered on the login page.
  *
- * <p>Needs {@code centralis.it.url} (the server's base URL) and {@code centralis.it.jdbc} (its
- * database, to pick a customer of staff1's branch); skipped without the URL. Each test opens its
+ * <p>Runs against the real WAR on Payara Micro (Arquillian) and reads {@code centralis.it.jdbc}
+ * (its database) to pick a customer of staff1's branch. Each test opens its
  * own browser, so the tests do not depend on their order. Screenshots of each step go to
  * {@code target/screenshots/}.
  */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class BranchStaffPathIT {
 
   private static final String PASSWORD = "centralis";
@@ -57,11 +66,21 @@ class BranchStaffPathIT {
   private String testName;
   private int step;
 
-  @BeforeAll
-  static void server() throws IOException {
-    String url = System.getProperty("centralis.it.url");
-    assumeTrue(url != null && !url.isBlank(), "centralis.it.url is not set: no server to test against");
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.centralisWar();
+  }
+
+  @ArquillianResource URL deployed;
+
+  @BeforeEach
+  void server() {
+    String url = deployed.toString();
     base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  @BeforeAll
+  static void screenshotFolder() throws IOException {
     screenshots = Path.of(System.getProperty("centralis.it.screenshots", "target/screenshots"));
     Files.createDirectories(screenshots);
   }

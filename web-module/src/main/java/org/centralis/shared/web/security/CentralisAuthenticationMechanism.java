@@ -51,7 +51,10 @@ public class CentralisAuthenticationMechanism implements HttpAuthenticationMecha
         return context.notifyContainerAboutLogin(outcome.login(), outcome.roles());
       }
       request.setAttribute(LOCKED_ATTRIBUTE, outcome.status() == Status.LOCKED);
-      return context.responseUnauthorized();
+      // Not responseUnauthorized(): its sendError would replace the login page (and its message)
+      // with the container's error page.
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      return AuthenticationStatus.SEND_FAILURE;
     }
 
     Principal signedIn = request.getUserPrincipal();
