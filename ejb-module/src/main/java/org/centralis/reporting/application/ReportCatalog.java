@@ -1,0 +1,50 @@
+package org.centralis.reporting.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.centralis.reporting.domain.ReportDefinition;
+import org.centralis.reports.ReportRenderer;
+
+/**
+ * The reports Centralis knows (issue 6). A report is available when its template was compiled into centralis-reports
+ * and a data source for it exists here; the others are listed so that the catalog tells the truth about what is coming.
+ */
+@ApplicationScoped
+public class ReportCatalog {
+
+  public static final String BRANCH_COMPARISON = "branch-comparison";
+
+  private static final List<ReportDefinition> ENTRIES =
+      List.of(
+          new ReportDefinition(
+              "service-quality-monthly", false, "服务质量月报", "Monthly service quality",
+              "Volumes by channel, type and branch; service level, ASA, abandon rate, AHT; first-contact resolution; SLA compliance; complaints; CSAT — against the previous period and last year. Needs the ACD and SLA data."),
+          new ReportDefinition(
+              "contact-center-daily", false, "呼叫中心日报", "Contact center daily operations",
+              "Per queue and 30-minute interval: offered, answered, abandoned, service level, ASA, AHT, agents staffed vs Erlang C requirement. Needs the ACD data."),
+          new ReportDefinition(
+              "agent-performance", false, "坐席绩效报表", "Agent performance",
+              "Contacts, AHT, occupancy, time by state and reason code, quality score, CSAT per agent. Needs the ACD data."),
+          new ReportDefinition(
+              "sla-breaches", false, "SLA超时报表", "SLA breaches",
+              "Breaches by branch and category in business time, with the list of breached tickets. Needs the SLA clocks."),
+          new ReportDefinition(
+              "complaint-analysis", false, "投诉分析报表", "Complaint analysis",
+              "Complaints by taxonomy, severity and root cause; repeat complaints; time to resolve; regulator-deadline compliance. Needs the complaint taxonomy."),
+          new ReportDefinition(
+              BRANCH_COMPARISON, true, "网点对比报表", "Branch comparison",
+              "League table of the city branches in your subtree over a period: tickets logged, closed, open, complaints, share closed, average hours to close; with totals and a bar chart."));
+
+  public List<ReportDefinition> all() {
+    return ENTRIES.stream().map(d -> d.available() && !ReportRenderer.hasTemplate(d.code()) ? unavailable(d) : d).toList();
+  }
+
+  public Optional<ReportDefinition> find(String code) {
+    return all().stream().filter(d -> d.code().equals(code)).findFirst();
+  }
+
+  private static ReportDefinition unavailable(ReportDefinition d) {
+    return new ReportDefinition(d.code(), false, d.name(), d.nameEn(), d.description());
+  }
+}

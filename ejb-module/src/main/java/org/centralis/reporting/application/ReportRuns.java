@@ -1,0 +1,145 @@
+package org.centralis.reporting.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.centralis.audit.application.AuditEntry;
+import org.centralis.audit.application.AuditTrail;
+import org.centralis.organization.application.BranchRef;
+import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.reporting.domain.ReportDefinition;
+import org.centralis.reporting.domain.ReportRun;
+import org.centralis.reporting.domain.ReportRunStatus;
+import org.centralis.reports.ReportFormat;
+import org.centralis.shared.domain.ConflictException;
+import org.centralis.shared.domain.InvalidInputException;
+import org.centralis.shared.domain.NotFoundException;
+import org.centralis.shared.domain.Page;
+import org.centralis.shared.security.Caller;
+import org.centralis.shared.security.CurrentCaller;
+import org.centralis.shared.security.Role;
+
+/**
+ * On-demand report runs and their archive. A run covers the requester's branch subtree (or a branch inside it) and is
+ * filled asynchronously after the request commits; a run, its status and its file are visible to whoever's subtree
+ * contains the run's scope (headquarters sees every run) and to its requester. Every download is audited.
+ */
+@Stateless
+@RolesAllowed({Role.HQ_MANAGER_NAME, Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+public class ReportRuns {
+
+  /** Longest period one run may cover: three years of days. */
+  static final long MAX_PERIOD_DAYS = 3 * 366;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private CurrentCaller currentCaller;
+  @Inject private OrganizationDirectory organization;
+  @Inject private ReportCatalog catalog;
+  @Inject private AuditTrail audit;
+  @Inject private Event<ReportRunQueued> queued;
+
+  /** Queues a run and returns its id; the file follows asynchronously (poll {@link #status}). */
+  public long start(@NotNull String code, @NotNull RunParameters parameters, ReportFormat format) {
+    ReportDefinition report = catalog.find(code).orElseThrow(() -> new NotFoundException("report", code));
+    if (!report.available()) {
+      throw new ConflictException("report-not-available", "report " + code + " is not available yet", code);
+    }
+    if (parameters.from() == null || parameters.to() == null) {
+      throw new InvalidInputException(parameters.from() == null ? "from" : "to", "invalid-period", "from and to are required (YYYY-MM-DD)");
+    }
+    if (parameters.from().isAfter(parameters.to())) {
+      throw new InvalidInputException("to", "invalid-period", "to is before from");
+    }
+    if (ChronoUnit.DAYS.between(parameters.from(), parameters.to()) > MAX_PERIOD_DAYS) {
+      throw new InvalidInputException("to", "invalid-period", "a run covers at most " + MAX_PERIOD_DAYS + " days");
+    }
+    Caller caller = currentCaller.get();
+    String scope = caller.branchPath();
+    if (parameters.branchId() != null) {
+      BranchRef branch =
+          organization.branch(parameters.branchId())
+              .filter(b -> caller.canSee(b.path()))
+              .orElseThrow(() -> new InvalidInputException("branch", "branch-out-of-scope", "branch " + parameters.branchId() + " is not visible", parameters.branchId()));
+      scope = branch.path();
+    }
+    ReportRun run =
+        ReportRun.queue(code, parameters.toJson(), caller.login(), caller.branchId(), scope, format == null ? ReportFormat.PDF : format, Instant.now());
+    em.persist(run);
+    em.flush();
+    audit.record(new AuditEntry("REPORT_RUN_REQUESTED", "REPORT_RUN", String.valueOf(run.getId()), null, code + " " + run.getFormat() + " " + run.getParameters()));
+    queued.fire(new ReportRunQueued(run.getId()));
+    return run.getId();
+  }
+
+  public RunView status(long id) {
+    return RunView.of(visible(id));
+  }
+
+  /** The archived bytes of a finished run, identical on every read; the download is audited (REPORT_DOWNLOADED). */
+  public ReportFile file(long id) {
+    ReportRun run = visible(id);
+    if (run.getStatus() != ReportRunStatus.DONE) {
+      throw new ConflictException("report-not-ready", "run " + id + " is " + run.getStatus(), id, run.getStatus());
+    }
+    audit.record(new AuditEntry("REPORT_DOWNLOADED", "REPORT_RUN", String.valueOf(id), null, run.getReportCode() + " sha256=" + run.getFileSha256()));
+    ReportFormat format = run.getFormat();
+    return new ReportFile(run.getFileContent(), format.contentType(), run.getReportCode() + "-" + id + "." + format.extension(), run.getFileSha256());
+  }
+
+  /** Runs whose scope lies in the caller's subtree, or that the caller requested; newest first. */
+  public Page<RunView> archive(@NotNull ArchiveFilter filter, @Min(0) int offset, @Min(1) @Max(200) int limit) {
+    Caller caller = currentCaller.get();
+    StringBuilder where = new StringBuilder(" WHERE (r.scopePath LIKE :scope OR r.requestedBy = :me)");
+    if (filter.report() != null) {
+      where.append(" AND r.reportCode = :code");
+    }
+    if (filter.requestedBy() != null) {
+      where.append(" AND r.requestedBy = :requester");
+    }
+    if (filter.createdFrom() != null) {
+      where.append(" AND r.createdAt >= :createdFrom");
+    }
+    if (filter.createdTo() != null) {
+      where.append(" AND r.createdAt < :createdTo");
+    }
+    TypedQuery<ReportRun> rows = em.createQuery("SELECT r FROM ReportRun r" + where + " ORDER BY r.createdAt DESC, r.id DESC", ReportRun.class);
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM ReportRun r" + where, Long.class);
+    for (TypedQuery<?> q : List.of(rows, count)) {
+      q.setParameter("scope", caller.branchPath() + "%").setParameter("me", caller.login());
+      if (filter.report() != null) {
+        q.setParameter("code", filter.report());
+      }
+      if (filter.requestedBy() != null) {
+        q.setParameter("requester", filter.requestedBy());
+      }
+      if (filter.createdFrom() != null) {
+        q.setParameter("createdFrom", filter.createdFrom());
+      }
+      if (filter.createdTo() != null) {
+        q.setParameter("createdTo", filter.createdTo());
+      }
+    }
+    List<RunView> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(RunView::of).toList();
+    return new Page<>(items, count.getSingleResult(), offset, limit);
+  }
+
+  /** Outside the caller's subtree and not theirs: answered as not found, like tickets. */
+  private ReportRun visible(long id) {
+    Caller caller = currentCaller.get();
+    ReportRun run = em.find(ReportRun.class, id);
+    if (run == null || !(caller.canSee(run.getScopePath()) || caller.login().equals(run.getRequestedBy()))) {
+      throw new NotFoundException("report run", id);
+    }
+    return run;
+  }
+}
