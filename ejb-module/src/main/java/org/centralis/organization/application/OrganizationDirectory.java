@@ -43,6 +43,20 @@ public class OrganizationDirectory {
         .toList();
   }
 
+  /** Every team, by code: the choice when a ticket is transferred. */
+  public List<TeamRef> teams() {
+    return em.createQuery("SELECT t FROM Team t ORDER BY t.code", Team.class).getResultList().stream().map(OrganizationDirectory::ref).toList();
+  }
+
+  /** The team the signed-in caller works in, if any (STAFF.TEAM_ID); empty for the system. */
+  public Optional<Long> myTeamId() {
+    Caller caller = currentCaller.get();
+    if (caller.staffId() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(Staff.class, caller.staffId())).map(Staff::getTeam).map(Team::getId);
+  }
+
   /** The signed-in caller; empty for the system or an unknown principal. */
   public Optional<StaffRef> me() {
     Caller caller = currentCaller.get();

@@ -9,14 +9,12 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
-import org.centralis.organization.application.TeamRef;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.domain.Page;
@@ -27,8 +25,8 @@ import org.centralis.ticket.domain.Ticket;
 import org.centralis.ticket.domain.TicketNumber;
 
 /**
- * Reading tickets. Every query is limited to the caller's branch subtree; a ticket outside it
- * answers "not found", exactly like a ticket that does not exist.
+ * Reading tickets. Every query is limited to the caller's branch subtree, plus the tickets assigned
+ * to the caller's team; any other ticket answers "not found", exactly like one that does not exist.
  */
 @Stateless
 @RolesAllowed({
@@ -55,9 +53,15 @@ public class TicketQueries {
             .setParameter("number", number)
             .getResultStream()
             .findFirst()
-            .filter(t -> currentCaller.get().canSee(t.getOwningBranchPath()))
+            .filter(this::visible)
             .orElseThrow(() -> new NotFoundException("ticket", number));
     return views.of(ticket);
+  }
+
+  /** In the caller's branch subtree, or assigned to the caller's team. */
+  private boolean visible(Ticket t) {
+    return currentCaller.get().canSee(t.getOwningBranchPath())
+        || (t.getAssignedTeamId() != null && organization.myTeamId().filter(t.getAssignedTeamId()::equals).isPresent());
   }
 
   public Page<TicketSummary> list(
@@ -78,6 +82,13 @@ public class TicketQueries {
     Map<String, Object> params = new LinkedHashMap<>();
     StringBuilder where = new StringBuilder(" WHERE t.owningBranchPath LIKE :scope");
     params.put("scope", scope + "%");
+    // Members of a team also see what is assigned to it, wherever it was logged (an HQ department
+    // works an outlet's complaint); an explicit branch filter keeps to that branch.
+    Optional<Long> myTeam = filter.branchId() == null ? organization.myTeamId() : Optional.empty();
+    if (myTeam.isPresent()) {
+      where = new StringBuilder(" WHERE (t.owningBranchPath LIKE :scope OR t.assignedTeamId = :myTeam)");
+      params.put("myTeam", myTeam.get());
+    }
     if (filter.status() != null) {
       where.append(" AND t.status = :status");
       params.put("status", filter.status());
@@ -113,25 +124,7 @@ public class TicketQueries {
           count.setParameter(k, v);
         });
     List<Ticket> tickets = q.setFirstResult(offset).setMaxResults(limit).getResultList();
-    Map<Long, Optional<BranchRef>> branches = new HashMap<>();
-    Map<Long, Optional<TeamRef>> teams = new HashMap<>();
-    List<TicketSummary> rows =
-        tickets.stream()
-            .map(
-                t ->
-                    new TicketSummary(
-                        t.getNumber().value(),
-                        t.getType().name(),
-                        t.getCategory().getName(),
-                        t.getCategory().getNameEn(),
-                        t.getPriority().name(),
-                        t.getStatus().name(),
-                        t.getSubject(),
-                        branches.computeIfAbsent(t.getOwningBranchId(), organization::branch).orElse(null),
-                        teams.computeIfAbsent(t.getAssignedTeamId(), organization::team).orElse(null),
-                        t.getCreatedAt(),
-                        t.getUpdatedAt()))
-            .toList();
+    List<TicketSummary> rows = views.summaries(tickets);
     return new Page<>(rows, count.getSingleResult(), offset, limit);
   }
 }

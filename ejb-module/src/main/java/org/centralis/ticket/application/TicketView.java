@@ -28,5 +28,13 @@ public record TicketView(
 
   /** One timeline entry. */
   public record Event(
-      int seqNo, String kind, Instant occurredAt, String actor, String fromStatus, String toStatus, TeamRef team, String detail) {}
+      int seqNo,
+      String kind,
+      Instant occurredAt,
+      String actor,
+      String fromStatus,
+      String toStatus,
+      TeamRef team,
+      String detail,
+      String visibility) {}
 }

@@ -4,6 +4,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.centralis.customer.application.CustomerDirectory;
 import org.centralis.organization.application.OrganizationDirectory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.centralis.organization.application.BranchRef;
+import org.centralis.organization.application.TeamRef;
 import org.centralis.ticket.domain.Ticket;
 
 /** Maps a ticket to its view, resolving the names of the other contexts it refers to by id. */
@@ -42,7 +48,30 @@ class TicketViews {
                         e.getFromStatus() == null ? null : e.getFromStatus().name(),
                         e.getToStatus() == null ? null : e.getToStatus().name(),
                         organization.team(e.getTeamId()).orElse(null),
-                        e.getDetail()))
+                        e.getDetail(),
+                        e.getVisibility() == null ? null : e.getVisibility().name()))
             .toList());
+  }
+
+  /** List rows, looking each branch and team up once. */
+  List<TicketSummary> summaries(List<Ticket> tickets) {
+    Map<Long, Optional<BranchRef>> branches = new HashMap<>();
+    Map<Long, Optional<TeamRef>> teams = new HashMap<>();
+    return tickets.stream()
+        .map(
+            t ->
+                new TicketSummary(
+                    t.getNumber().value(),
+                    t.getType().name(),
+                    t.getCategory().getName(),
+                    t.getCategory().getNameEn(),
+                    t.getPriority().name(),
+                    t.getStatus().name(),
+                    t.getSubject(),
+                    t.getOwningBranchId() == null ? null : branches.computeIfAbsent(t.getOwningBranchId(), organization::branch).orElse(null),
+                    t.getAssignedTeamId() == null ? null : teams.computeIfAbsent(t.getAssignedTeamId(), organization::team).orElse(null),
+                    t.getCreatedAt(),
+                    t.getUpdatedAt()))
+        .toList();
   }
 }

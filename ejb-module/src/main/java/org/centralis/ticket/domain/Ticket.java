@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.centralis.shared.domain.ConflictException;
+import org.centralis.shared.domain.InvalidInputException;
 
 /**
  * A work order (工单). Invariants: its status only changes along {@link TicketStatus#canMoveTo};
@@ -145,6 +146,138 @@ public class Ticket {
     return append(TicketEventKind.DISPATCHED, now, actorLogin, from, TicketStatus.DISPATCHED, teamId, reason);
   }
 
+  /**
+   * Manual dispatch or transfer (转派) to another team by a person: like {@link #dispatchTo}, but a
+   * reason is required so that the receiving team knows why.
+   */
+  public TicketEvent transferTo(Long teamId, String actorLogin, String reason, Instant now) {
+    if (teamId == null) {
+      throw new InvalidInputException("teamId", "team-required", "a transfer names the team that receives the ticket");
+    }
+    return dispatchTo(teamId, actorLogin, required("reason", reason), now);
+  }
+
+  /** A member of the assigned team takes the ticket on: it becomes theirs. */
+  public TicketEvent accept(Long staffId, String actorLogin, Instant now) {
+    TicketStatus from = change(TicketStatus.ACCEPTED, now);
+    assigneeId = staffId;
+    return append(TicketEventKind.ACCEPTED, now, actorLogin, from, TicketStatus.ACCEPTED, assignedTeamId, null);
+  }
+
+  /** The assigned team refuses the ticket (not theirs to handle); it goes back to the dispatcher. */
+  public TicketEvent reject(String actorLogin, String reason, Instant now) {
+    return backToDispatcher(TicketStatus.REJECTED, TicketEventKind.REJECTED, actorLogin, reason, now);
+  }
+
+  /** The assigned team hands the ticket back (e.g. information missing); back to the dispatcher. */
+  public TicketEvent returnToDispatcher(String actorLogin, String reason, Instant now) {
+    return backToDispatcher(TicketStatus.RETURNED, TicketEventKind.RETURNED, actorLogin, reason, now);
+  }
+
+  private TicketEvent backToDispatcher(TicketStatus to, TicketEventKind kind, String actorLogin, String reason, Instant now) {
+    String why = required("reason", reason);
+    Long team = assignedTeamId;
+    TicketStatus from = change(to, now);
+    // The owning branch (which always sees its tickets) dispatches it again; the team that gave it
+    // back stays on record in the event.
+    assignedTeamId = null;
+    assigneeId = null;
+    return append(kind, now, actorLogin, from, to, team, why);
+  }
+
+  /** Work begins on an accepted (or reopened) ticket. */
+  public TicketEvent startWork(String actorLogin, Instant now) {
+    requireStatus(TicketStatus.IN_PROGRESS, TicketStatus.ACCEPTED, TicketStatus.REOPENED);
+    TicketStatus from = change(TicketStatus.IN_PROGRESS, now);
+    return append(TicketEventKind.STATUS_CHANGED, now, actorLogin, from, TicketStatus.IN_PROGRESS, null, null);
+  }
+
+  /** Work stops until the customer answers (the SLA clock pauses meanwhile). */
+  public TicketEvent waitForCustomer(String actorLogin, String reason, Instant now) {
+    TicketStatus from = change(TicketStatus.PENDING_CUSTOMER, now);
+    return append(TicketEventKind.STATUS_CHANGED, now, actorLogin, from, TicketStatus.PENDING_CUSTOMER, null, blankToNull(reason));
+  }
+
+  /** The customer answered: work goes on. */
+  public TicketEvent resume(String actorLogin, String note, Instant now) {
+    requireStatus(TicketStatus.IN_PROGRESS, TicketStatus.PENDING_CUSTOMER);
+    TicketStatus from = change(TicketStatus.IN_PROGRESS, now);
+    return append(TicketEventKind.STATUS_CHANGED, now, actorLogin, from, TicketStatus.IN_PROGRESS, null, blankToNull(note));
+  }
+
+  /** The team has done what was asked; the resolution note says what. */
+  public TicketEvent resolve(String actorLogin, String resolution, Instant now) {
+    String note = required("note", resolution);
+    TicketStatus from = change(TicketStatus.RESOLVED, now);
+    return append(TicketEventKind.RESOLVED, now, actorLogin, from, TicketStatus.RESOLVED, null, note);
+  }
+
+  /** The requester confirms the resolution. */
+  public TicketEvent close(String actorLogin, String note, Instant now) {
+    TicketStatus from = change(TicketStatus.CLOSED, now);
+    closedAt = now;
+    return append(TicketEventKind.CLOSED, now, actorLogin, from, TicketStatus.CLOSED, null, blankToNull(note));
+  }
+
+  /** The resolution did not hold; the ticket stays with its team, which starts or is re-dispatched. */
+  public TicketEvent reopen(String actorLogin, String reason, Instant now) {
+    String why = required("reason", reason);
+    TicketStatus from = change(TicketStatus.REOPENED, now);
+    closedAt = null;
+    return append(TicketEventKind.REOPENED, now, actorLogin, from, TicketStatus.REOPENED, null, why);
+  }
+
+  /** The request is withdrawn; final. */
+  public TicketEvent cancel(String actorLogin, String reason, Instant now) {
+    String why = required("reason", reason);
+    TicketStatus from = change(TicketStatus.CANCELLED, now);
+    closedAt = now;
+    return append(TicketEventKind.CANCELLED, now, actorLogin, from, TicketStatus.CANCELLED, null, why);
+  }
+
+  /** A note on the timeline; the status does not change. Not allowed on a cancelled ticket. */
+  public TicketEvent comment(String actorLogin, String text, CommentVisibility visibility, Instant now) {
+    String body = required("note", text);
+    if (status == TicketStatus.CANCELLED) {
+      throw new ConflictException("ticket-transition", "ticket " + ticketNo + " is cancelled", status, status);
+    }
+    updatedAt = now;
+    TicketEvent e =
+        new TicketEvent(this, events.size() + 1, TicketEventKind.COMMENTED, now, actorLogin, null, null, null, body,
+            visibility == null ? CommentVisibility.INTERNAL : visibility);
+    events.add(e);
+    return e;
+  }
+
+  private TicketStatus change(TicketStatus next, Instant now) {
+    TicketStatus from = status;
+    moveTo(next);
+    updatedAt = now;
+    return from;
+  }
+
+  /** For two actions that lead to the same status from different ones (start vs resume). */
+  private void requireStatus(TicketStatus next, TicketStatus... allowed) {
+    for (TicketStatus a : allowed) {
+      if (status == a) {
+        return;
+      }
+    }
+    throw new ConflictException(
+        "ticket-transition", "ticket " + ticketNo + " cannot move from " + status + " to " + next + " this way", status, next);
+  }
+
+  private static String required(String field, String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException(field, field + "-required", field + " is required for this action");
+    }
+    return text.strip();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
   private void moveTo(TicketStatus next) {
     if (!status.canMoveTo(next)) {
       throw new ConflictException(
@@ -161,7 +294,7 @@ public class Ticket {
       TicketStatus to,
       Long teamId,
       String detail) {
-    TicketEvent e = new TicketEvent(this, events.size() + 1, kind, at, actor, from, to, teamId, detail);
+    TicketEvent e = new TicketEvent(this, events.size() + 1, kind, at, actor, from, to, teamId, detail, null);
     events.add(e);
     return e;
   }
@@ -240,6 +373,10 @@ public class Ticket {
 
   public Instant getClosedAt() {
     return closedAt;
+  }
+
+  public int getVersion() {
+    return version;
   }
 
   public List<TicketEvent> getEvents() {

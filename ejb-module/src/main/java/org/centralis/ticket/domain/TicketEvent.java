@@ -54,6 +54,10 @@ public class TicketEvent {
 
   private String detail;
 
+  /** Set on comments only: who may read it. */
+  @Enumerated(EnumType.STRING)
+  private CommentVisibility visibility;
+
   protected TicketEvent() {}
 
   TicketEvent(
@@ -65,7 +69,8 @@ public class TicketEvent {
       TicketStatus fromStatus,
       TicketStatus toStatus,
       Long teamId,
-      String detail) {
+      String detail,
+      CommentVisibility visibility) {
     this.ticket = ticket;
     this.seqNo = seqNo;
     this.kind = kind;
@@ -75,6 +80,7 @@ public class TicketEvent {
     this.toStatus = toStatus;
     this.teamId = teamId;
     this.detail = detail;
+    this.visibility = visibility;
   }
 
   public Long getId() {
@@ -111,5 +117,9 @@ public class TicketEvent {
 
   public String getDetail() {
     return detail;
+  }
+
+  public CommentVisibility getVisibility() {
+    return visibility;
   }
 }

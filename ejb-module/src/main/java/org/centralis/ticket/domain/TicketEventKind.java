@@ -10,5 +10,7 @@ public enum TicketEventKind {
   RESOLVED,
   CLOSED,
   REJECTED,
+  RETURNED,
+  REOPENED,
   CANCELLED
 }

@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.centralis.shared.domain.CentralisException;
 import org.centralis.shared.domain.ConflictException;
+import org.centralis.shared.domain.ForbiddenException;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
 
@@ -45,6 +46,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof ConflictException c) {
       return Problem.response(409, c.code(), "Conflict", c.getMessage());
+    }
+    if (e instanceof ForbiddenException f) {
+      return Problem.response(403, f.code(), "Forbidden", f.getMessage());
     }
     if (e instanceof CentralisException ce) {
       return Problem.response(400, ce.code(), "Bad Request", ce.getMessage());

@@ -21,6 +21,11 @@ import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.application.TicketSort;
 import org.centralis.ticket.application.TicketSummary;
 import org.centralis.ticket.application.TicketView;
+import org.centralis.ticket.application.TicketAction;
+import org.centralis.ticket.application.TicketActionRequest;
+import org.centralis.ticket.application.TicketWork;
+import java.util.List;
+import java.util.Locale;
 import org.centralis.ticket.domain.Priority;
 import org.centralis.ticket.domain.TicketStatus;
 import org.centralis.ticket.domain.TicketType;
@@ -28,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Tickets (工单): log a request, read one, list the caller's branch subtree. */
+/**
+ * Tickets (工单): log a request, read one, list the caller's branch subtree, and work one through
+ * its lifecycle ({@code POST /tickets/{number}/actions/{action}}).
+ */
 @Path("tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets")
@@ -36,6 +44,7 @@ public class TicketsResource {
 
   @Inject private TicketIntake intake;
   @Inject private TicketQueries queries;
+  @Inject private TicketWork work;
   @Context private UriInfo uriInfo;
 
   @POST
@@ -83,5 +92,29 @@ public class TicketsResource {
     TicketSort by = QueryParams.enumValue("sort", sort, TicketSort.class);
     boolean ascending = "asc".equalsIgnoreCase(order);
     return PageDto.of(queries.list(filter, pageNo * pageSize, pageSize, by, ascending));
+  }
+
+  @POST
+  @Path("{number}/actions/{action}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Act on a ticket: accept, reject, return, start, pend, resume, resolve, close, reopen, cancel, transfer, comment",
+      description = "Body {reason, note, teamId, visibility}: reject/return/reopen/cancel/transfer need a reason, resolve and"
+          + " comment a note, transfer a teamId, comment optionally visibility INTERNAL or CUSTOMER. Answers the ticket as it is now.")
+  @APIResponse(responseCode = "200", description = "the updated ticket")
+  @APIResponse(responseCode = "400", description = "unknown action or a required field missing")
+  @APIResponse(responseCode = "403", description = "your role or relation to the ticket does not allow this action")
+  @APIResponse(responseCode = "404", description = "no such ticket, or not visible to you")
+  @APIResponse(responseCode = "409", description = "the ticket's status does not allow it (ticket-transition), or it changed meanwhile (concurrent-change)")
+  public TicketView act(@PathParam("number") String number, @PathParam("action") String action, TicketActionRequest request) {
+    TicketAction a = QueryParams.enumValue("action", action, TicketAction.class);
+    return work.act(number, a, request == null ? TicketActionRequest.none() : request);
+  }
+
+  @GET
+  @Path("{number}/actions")
+  @Operation(summary = "The actions you may take on the ticket now, lower case, as used in the action path")
+  public List<String> allowedActions(@PathParam("number") String number) {
+    return work.allowedActions(number).stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList();
   }
 }

@@ -7,22 +7,49 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.organization.application.TeamRef;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.web.Messages;
+import org.centralis.ticket.application.TicketAction;
+import org.centralis.ticket.application.TicketActionRequest;
 import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.application.TicketView;
+import org.centralis.ticket.application.TicketWork;
+import org.centralis.ticket.domain.CommentVisibility;
+import org.primefaces.PrimeFaces;
 
-/** One ticket with its timeline: /tickets/view.xhtml?number=T20261123-000123. */
+/**
+ * One ticket with its timeline and the actions the signed-in person may take on it now:
+ * /tickets/view.xhtml?number=T20261123-000123.
+ */
 @Named
 @ViewScoped
 public class TicketViewBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** Actions that ask for a reason or a note in a dialog; the others run on a click. */
+  private static final Set<TicketAction> WITH_INPUT =
+      Set.of(
+          TicketAction.REJECT, TicketAction.RETURN, TicketAction.PEND, TicketAction.RESOLVE, TicketAction.REOPEN,
+          TicketAction.CANCEL, TicketAction.TRANSFER, TicketAction.COMMENT);
+
   @Inject private TicketQueries queries;
+  @Inject private TicketWork work;
+  @Inject private OrganizationDirectory organization;
 
   private String number;
   private TicketView ticket;
+  private List<String> actions = List.of();
+
+  private String pending;
+  private String text;
+  private Long teamId;
+  private String visibility = CommentVisibility.INTERNAL.name();
+  private List<TeamRef> teams;
 
   /** View action; also the refresh button. */
   public void load() {
@@ -31,12 +58,63 @@ public class TicketViewBacking implements Serializable {
     }
     try {
       ticket = queries.find(number.strip());
+      actions = work.allowedActions(number.strip()).stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList();
     } catch (NotFoundException e) {
       ticket = null; // the page says so in place of the ticket
+      actions = List.of();
     } catch (RuntimeException e) {
       ticket = null;
+      actions = List.of();
       Messages.handle(e);
     }
+  }
+
+  /** True if the action runs only after the dialog asked for its reason or note. */
+  public boolean needsInput(String action) {
+    return WITH_INPUT.contains(TicketAction.valueOf(action.toUpperCase(Locale.ROOT)));
+  }
+
+  /** Opens the dialog for an action. */
+  public void prepare(String action) {
+    pending = action;
+    text = null;
+    teamId = null;
+    visibility = CommentVisibility.INTERNAL.name();
+  }
+
+  /** Runs the action prepared in the dialog. */
+  public void submit() {
+    if (pending != null && perform(pending)) {
+      pending = null;
+    } else {
+      PrimeFaces.current().ajax().addCallbackParam("failed", true);
+    }
+  }
+
+  /** Runs an action; a refusal (status, role, concurrent change) is shown as a message. */
+  public boolean perform(String action) {
+    try {
+      TicketAction a = TicketAction.valueOf(action.toUpperCase(Locale.ROOT));
+      String reason = a == TicketAction.RESOLVE || a == TicketAction.COMMENT ? null : text;
+      String note = a == TicketAction.RESOLVE || a == TicketAction.COMMENT ? text : null;
+      CommentVisibility v = a == TicketAction.COMMENT && visibility != null ? CommentVisibility.valueOf(visibility) : null;
+      work.act(number.strip(), a, new TicketActionRequest(reason, note, a == TicketAction.TRANSFER ? teamId : null, v));
+      Messages.info("ticket.action.done", number.strip());
+      load();
+      return true;
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      load();
+      return false;
+    }
+  }
+
+  /** The teams a ticket can be transferred to, loaded when first asked for. */
+  public List<TeamRef> getTeams() {
+    if (teams == null) {
+      teams = organization.teams();
+    }
+    return teams;
   }
 
   /** The timeline newest first, as people read a history. */
@@ -51,6 +129,38 @@ public class TicketViewBacking implements Serializable {
 
   public TicketView getTicket() {
     return ticket;
+  }
+
+  public List<String> getActions() {
+    return actions;
+  }
+
+  public String getPending() {
+    return pending;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+
+  public Long getTeamId() {
+    return teamId;
+  }
+
+  public void setTeamId(Long teamId) {
+    this.teamId = teamId;
+  }
+
+  public String getVisibility() {
+    return visibility;
+  }
+
+  public void setVisibility(String visibility) {
+    this.visibility = visibility;
   }
 
   public String getNumber() {

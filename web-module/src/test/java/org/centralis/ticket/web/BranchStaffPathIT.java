@@ -180,6 +180,15 @@ class BranchStaffPathIT {
     assertEquals(2, browser.findElements(By.cssSelector("#timeline li")).size());
     assertTrue(browser.getPageSource().contains(subject));
     screenshot("ticket-view");
+
+    // The outlet adds a comment from the page: a dialog asks for the text; the timeline grows.
+    browser.findElement(By.cssSelector(".cz-action-comment")).click();
+    WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticketForm:actionText")));
+    comment.sendKeys("客户补充：请尽快回电。");
+    browser.findElement(By.id("ticketForm:actionSubmit")).click();
+    wait.ignoring(StaleElementReferenceException.class).until(b -> b.findElements(By.cssSelector("#timeline li")).size() == 3);
+    assertTrue(browser.getPageSource().contains("客户补充：请尽快回电。"));
+    screenshot("ticket-commented");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,260 @@
+package org.centralis.ticket.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.centralis.audit.application.AuditEntry;
+import org.centralis.audit.application.AuditTrail;
+import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.organization.application.TeamRef;
+import org.centralis.shared.domain.ConflictException;
+import org.centralis.shared.domain.ForbiddenException;
+import org.centralis.shared.domain.InvalidInputException;
+import org.centralis.shared.domain.NotFoundException;
+import org.centralis.shared.domain.Page;
+import org.centralis.shared.security.Caller;
+import org.centralis.shared.security.CurrentCaller;
+import org.centralis.shared.security.Role;
+import org.centralis.ticket.domain.Ticket;
+import org.centralis.ticket.domain.TicketEvent;
+import org.centralis.ticket.domain.TicketNumber;
+import org.centralis.ticket.domain.TicketStatus;
+
+/**
+ * Working a ticket through its lifecycle (accept, reject, return, start, pend, resume, resolve,
+ * close, reopen, cancel, transfer, comment) and a team's work views. Who may act is decided here,
+ * by {@link TicketAction#permitted}: the caller must see the ticket (owning branch subtree) or be a
+ * member of the team it is assigned to — an HQ department works an outlet's ticket. Each action is
+ * audited as the last step of its transaction; a concurrent change answers {@code concurrent-change}.
+ */
+@Stateless
+@RolesAllowed({
+  Role.BRANCH_STAFF_NAME,
+  Role.AGENT_NAME,
+  Role.SUPERVISOR_NAME,
+  Role.HQ_MANAGER_NAME,
+  Role.AUDITOR_NAME,
+  Role.ADMIN_NAME
+})
+public class TicketWork {
+
+  /** Open statuses a team's queue shows when no status is asked for. */
+  static final Set<TicketStatus> TEAM_OPEN =
+      EnumSet.of(TicketStatus.DISPATCHED, TicketStatus.ACCEPTED, TicketStatus.IN_PROGRESS, TicketStatus.PENDING_CUSTOMER, TicketStatus.REOPENED);
+
+  private static final int CLAIM_CANDIDATES = 5;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private CurrentCaller currentCaller;
+  @Inject private OrganizationDirectory organization;
+  @Inject private AuditTrail auditTrail;
+  @Inject private TicketViews views;
+
+  /** Performs one action on a ticket and answers the ticket as it is now. */
+  public TicketView act(@NotNull String number, @NotNull TicketAction action, @NotNull @Valid TicketActionRequest request) {
+    Caller caller = currentCaller.get();
+    Ticket ticket = visibleTicket(number, caller);
+    if (!permitted(ticket, caller).contains(action)) {
+      throw new ForbiddenException(
+          "ticket-action-forbidden", caller.login() + " may not " + action.name().toLowerCase() + " ticket " + number, action.name(), number);
+    }
+    TicketStatus before = ticket.getStatus();
+    TicketEvent event = apply(ticket, action, request, caller, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    flush();
+    audit(ticket, action, before, event);
+    return views.of(ticket);
+  }
+
+  /** The actions the caller may take on the ticket now (role, relation and status), for the UI. */
+  public Set<TicketAction> allowedActions(@NotNull String number) {
+    Caller caller = currentCaller.get();
+    Ticket ticket = visibleTicket(number, caller);
+    Set<TicketAction> allowed = EnumSet.noneOf(TicketAction.class);
+    for (TicketAction a : permitted(ticket, caller)) {
+      if (a.possibleFrom(ticket.getStatus())) {
+        allowed.add(a);
+      }
+    }
+    return allowed;
+  }
+
+  /**
+   * A team's workload (待办), oldest dispatch first: the team's members and supervisors who see
+   * the team's branch. {@code status} null means all open statuses.
+   */
+  public Page<TicketSummary> teamQueue(long teamId, TicketStatus status, @Min(0) int offset, @Min(1) @Max(500) int limit) {
+    requireTeamView(teamId);
+    Set<TicketStatus> statuses = status == null ? TEAM_OPEN : EnumSet.of(status);
+    String where = " WHERE t.assignedTeamId = :team AND t.status IN :statuses";
+    TypedQuery<Ticket> q =
+        em.createQuery("SELECT t FROM Ticket t" + where + " ORDER BY t.dispatchedAt ASC, t.id ASC", Ticket.class)
+            .setParameter("team", teamId)
+            .setParameter("statuses", statuses);
+    Long total =
+        em.createQuery("SELECT COUNT(t) FROM Ticket t" + where, Long.class)
+            .setParameter("team", teamId)
+            .setParameter("statuses", statuses)
+            .getSingleResult();
+    List<Ticket> tickets = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    return new Page<>(views.summaries(tickets), total, offset, limit);
+  }
+
+  /** How many of the team's tickets are in each status (statuses with none are 0). */
+  public Map<TicketStatus, Long> teamCounts(long teamId) {
+    requireTeamView(teamId);
+    Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+    for (TicketStatus s : TicketStatus.values()) {
+      counts.put(s, 0L);
+    }
+    em.createQuery("SELECT t.status, COUNT(t) FROM Ticket t WHERE t.assignedTeamId = :team GROUP BY t.status", Object[].class)
+        .setParameter("team", teamId)
+        .getResultList()
+        .forEach(row -> counts.put((TicketStatus) row[0], ((Number) row[1]).longValue()));
+    return counts;
+  }
+
+  /**
+   * "Claim next" (抢单/取单): the oldest DISPATCHED ticket of the caller's team, accepted by the
+   * caller. Two members claiming at once get different tickets: the chosen row is locked by its
+   * primary key and checked again; if someone else took it meanwhile, the next candidate is tried.
+   *
+   * @return empty when the team has nothing waiting
+   */
+  public Optional<TicketView> claimNext(long teamId) {
+    Caller caller = currentCaller.get();
+    boolean member = organization.myTeamId().filter(t -> t == teamId).isPresent();
+    boolean worker = caller.has(Role.BRANCH_STAFF) || caller.has(Role.AGENT) || caller.has(Role.SUPERVISOR);
+    if (!member || !worker) {
+      throw new ForbiddenException("not-team-member", caller.login() + " is not a member of team " + teamId, teamId);
+    }
+    for (int round = 0; round < 3; round++) {
+      List<Long> candidates =
+          em.createQuery(
+                  "SELECT t.id FROM Ticket t WHERE t.assignedTeamId = :team AND t.status = :status ORDER BY t.dispatchedAt ASC, t.id ASC",
+                  Long.class)
+              .setParameter("team", teamId)
+              .setParameter("status", TicketStatus.DISPATCHED)
+              .setMaxResults(CLAIM_CANDIDATES)
+              .getResultList();
+      if (candidates.isEmpty()) {
+        return Optional.empty();
+      }
+      for (Long id : candidates) {
+        // Waits for a competing claim to commit, then reads the row as it is now.
+        Ticket ticket = em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (ticket == null || ticket.getStatus() != TicketStatus.DISPATCHED || !Long.valueOf(teamId).equals(ticket.getAssignedTeamId())) {
+          continue;
+        }
+        TicketEvent event = ticket.accept(caller.staffId(), caller.login(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        flush();
+        audit(ticket, TicketAction.ACCEPT, TicketStatus.DISPATCHED, event);
+        return Optional.of(views.of(ticket));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private TicketEvent apply(Ticket t, TicketAction action, TicketActionRequest r, Caller caller, Instant now) {
+    String who = caller.login();
+    return switch (action) {
+      case ACCEPT -> t.accept(caller.staffId(), who, now);
+      case REJECT -> t.reject(who, r.text(), now);
+      case RETURN -> t.returnToDispatcher(who, r.text(), now);
+      case START -> t.startWork(who, now);
+      case PEND -> t.waitForCustomer(who, r.text(), now);
+      case RESUME -> t.resume(who, r.noteOrReason(), now);
+      case RESOLVE -> t.resolve(who, r.noteOrReason(), now);
+      case CLOSE -> t.close(who, r.noteOrReason(), now);
+      case REOPEN -> t.reopen(who, r.text(), now);
+      case CANCEL -> t.cancel(who, r.text(), now);
+      case TRANSFER -> {
+        if (r.teamId() != null && organization.team(r.teamId()).isEmpty()) {
+          throw new InvalidInputException("teamId", "unknown-team", "no team " + r.teamId(), r.teamId());
+        }
+        if (r.teamId() != null && r.teamId().equals(t.getAssignedTeamId()) && t.getStatus() == TicketStatus.DISPATCHED) {
+          throw new InvalidInputException("teamId", "same-team", "ticket " + t.getNumber() + " is already with team " + r.teamId(), r.teamId());
+        }
+        yield t.transferTo(r.teamId(), who, r.text(), now);
+      }
+      case COMMENT -> t.comment(who, r.noteOrReason(), r.visibility(), now);
+    };
+  }
+
+  private Ticket visibleTicket(String number, Caller caller) {
+    if (!TicketNumber.isWellFormed(number)) {
+      throw new NotFoundException("ticket", number);
+    }
+    return em.createNamedQuery("Ticket.findByNumber", Ticket.class)
+        .setParameter("number", number)
+        .getResultStream()
+        .findFirst()
+        .filter(t -> caller.canSee(t.getOwningBranchPath()) || isTeamMember(t))
+        .orElseThrow(() -> new NotFoundException("ticket", number));
+  }
+
+  private Set<TicketAction> permitted(Ticket t, Caller caller) {
+    return TicketAction.permitted(caller.roles(), isTeamMember(t), caller.canSee(t.getOwningBranchPath()), t.getStatus());
+  }
+
+  private boolean isTeamMember(Ticket t) {
+    return t.getAssignedTeamId() != null && organization.myTeamId().filter(t.getAssignedTeamId()::equals).isPresent();
+  }
+
+  private void requireTeamView(long teamId) {
+    Caller caller = currentCaller.get();
+    TeamRef team = organization.team(teamId).orElseThrow(() -> new NotFoundException("team", teamId));
+    boolean member = organization.myTeamId().filter(t -> t == teamId).isPresent();
+    boolean supervising =
+        caller.has(Role.SUPERVISOR) && organization.branch(team.branchId()).filter(b -> caller.canSee(b.path())).isPresent();
+    if (!member && !supervising) {
+      throw new ForbiddenException("not-team-member", caller.login() + " is not a member of team " + teamId, teamId);
+    }
+  }
+
+  /** Writes the change now, so that a concurrent one (the @Version check) is a 409, not a failed commit. */
+  private void flush() {
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new ConflictException("concurrent-change", "the ticket was changed by someone else meanwhile; reload it and try again");
+    } catch (PersistenceException e) {
+      if (e.getCause() instanceof OptimisticLockException) {
+        throw new ConflictException("concurrent-change", "the ticket was changed by someone else meanwhile; reload it and try again");
+      }
+      throw e;
+    }
+  }
+
+  private void audit(Ticket ticket, TicketAction action, TicketStatus before, TicketEvent event) {
+    StringBuilder after = new StringBuilder(ticket.getStatus().name());
+    if (action == TicketAction.TRANSFER || action == TicketAction.ACCEPT) {
+      after.append(" team ").append(ticket.getAssignedTeamId());
+    }
+    if (event.getVisibility() != null) {
+      after.append(' ').append(event.getVisibility());
+    }
+    if (event.getDetail() != null) {
+      String d = event.getDetail();
+      after.append(": ").append(d.length() > 200 ? d.substring(0, 200) + "…" : d);
+    }
+    auditTrail.record(new AuditEntry(action.auditAction(), "TICKET", ticket.getNumber().value(), before.name(), after.toString()));
+  }
+}

@@ -1,0 +1,69 @@
+package org.centralis.ticket.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.centralis.shared.domain.NotFoundException;
+import org.centralis.shared.rest.PageDto;
+import org.centralis.shared.rest.QueryParams;
+import org.centralis.ticket.application.TicketSummary;
+import org.centralis.ticket.application.TicketWork;
+import org.centralis.ticket.domain.TicketStatus;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A team's ticket work: its queue (workload), counts per status, and "claim next". */
+@Path("teams/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tickets")
+public class TeamsResource {
+
+  @Inject private TicketWork work;
+
+  @GET
+  @Path("tickets")
+  @Operation(summary = "The team's tickets, oldest dispatch first; without status, every open one. For members and supervisors")
+  @APIResponse(responseCode = "403", description = "not a member of the team, nor a supervisor over it")
+  public PageDto<TicketSummary> queue(
+      @PathParam("id") String id, @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+    int pageSize = QueryParams.intValue("size", size, 20, 1, 200);
+    int pageNo = QueryParams.intValue("page", page, 0, 0, 1_000_000);
+    return PageDto.of(work.teamQueue(teamId(id), QueryParams.enumValue("status", status, TicketStatus.class), pageNo * pageSize, pageSize));
+  }
+
+  @GET
+  @Path("ticket-counts")
+  @Operation(summary = "How many of the team's tickets are in each status")
+  public Map<String, Long> counts(@PathParam("id") String id) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    work.teamCounts(teamId(id)).forEach((status, n) -> counts.put(status.name(), n));
+    return counts;
+  }
+
+  @POST
+  @Path("claim-next")
+  @Operation(summary = "Accept the team's oldest dispatched ticket yourself; 204 when nothing is waiting")
+  @APIResponse(responseCode = "200", description = "the ticket you now hold")
+  @APIResponse(responseCode = "204", description = "the team has no dispatched ticket")
+  @APIResponse(responseCode = "403", description = "not a member of the team")
+  public Response claimNext(@PathParam("id") String id) {
+    return work.claimNext(teamId(id)).map(t -> Response.ok(t).build()).orElseGet(() -> Response.noContent().build());
+  }
+
+  private static long teamId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("team", id);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package org.centralis.ticket.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.centralis.it.Api;
+import org.centralis.it.Db;
+import org.centralis.it.Deployments;
+import org.centralis.it.Fixtures;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A ticket worked across the hierarchy: an outlet logs a complaint, the HQ complaints team
+ * (投诉处理组) accepts, works and resolves it, the outlet confirms. Plus who may not, and claim-next.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TicketLifecycleIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.centralisWar();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void anOutletsComplaintIsWorkedByTheHqTeamAndConfirmedByTheOutlet() throws Exception {
+    Api api = new Api(base);
+    JsonObject dispatched = logComplaint(api, "生命周期：年费重复扣收");
+    String number = dispatched.getString("number");
+    long team = dispatched.getJsonObject("assignedTeam").getJsonNumber("id").longValue();
+    String member = complaintTeamMembers().get(0);
+    String path = "/api/tickets/" + number + "/actions/";
+
+    assertEquals(List.of("accept", "reject", "return", "comment"), actions(api, member, number));
+    Api.Reply accepted = api.post(member, path + "accept", "{}");
+    assertEquals(200, accepted.status(), accepted.body());
+    assertEquals("ACCEPTED", accepted.json().getString("status"));
+    assertEquals(member, lastEvent(accepted.json()).getString("actor"));
+
+    assertProblem(api.post(member, path + "accept", "{}"), 409, "ticket-transition");
+    assertStatus(api.post(member, path + "start", "{}"), "IN_PROGRESS");
+    assertProblem(api.post("staff1", path + "close", "{}"), 409, "ticket-transition");
+    assertStatus(api.post(member, path + "pend", "{\"reason\":\"等待客户提供扣款短信截图\"}"), "PENDING_CUSTOMER");
+    assertStatus(api.post(member, path + "resume", "{}"), "IN_PROGRESS");
+    Api.Reply comment = api.post("staff1", path + "comment", "{\"note\":\"客户来电催办\",\"visibility\":\"CUSTOMER\"}");
+    assertStatus(comment, "IN_PROGRESS");
+    assertEquals("CUSTOMER", lastEvent(comment.json()).getString("visibility"));
+    assertProblem(api.post(member, path + "resolve", "{}"), 400, "note-required");
+    assertStatus(api.post(member, path + "resolve", "{\"note\":\"已退还重复扣收的年费\"}"), "RESOLVED");
+
+    assertEquals(List.of("close", "reopen", "comment"), actions(api, "staff1", number));
+    assertStatus(api.post("staff1", path + "close", "{}"), "CLOSED");
+
+    for (String action : List.of("ACCEPTED", "WORK_STARTED", "PENDING_CUSTOMER", "RESUMED", "COMMENTED", "RESOLVED", "CLOSED")) {
+      assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = ? AND TARGET_ID = ?", "TICKET_" + action, number), action);
+    }
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM TICKET WHERE TICKET_NO = ? AND CLOSED_AT IS NOT NULL", number));
+    JsonObject verification = api.post("audit1", "/api/audit/verification", null).json();
+    assertTrue(verification.getBoolean("intact"), verification.toString());
+    assertTrue(team > 0);
+  }
+
+  @Test
+  void onlyTheAssignedTeamWorksTheTicketAndReadOnlyRolesDoNothing() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "生命周期：越权受理").getString("number");
+    String path = "/api/tickets/" + number + "/actions/";
+    String before = Db.scalar("SELECT VERSION FROM TICKET WHERE TICKET_NO = ?", number);
+
+    // The outlet that logged it sees it but is not in the team.
+    assertProblem(api.post("staff1", path + "accept", "{}"), 403, "ticket-action-forbidden");
+    // Another HQ team sees every branch, but works only its own tickets.
+    assertProblem(api.post("cards1", path + "accept", "{}"), 403, "ticket-action-forbidden");
+    // Another region does not even see it.
+    assertProblem(api.post("staff2", path + "accept", "{}"), 404, "not-found");
+    assertProblem(api.post("hq1", path + "accept", "{}"), 403, "ticket-action-forbidden");
+    assertProblem(api.post("audit1", path + "comment", "{\"note\":\"x\"}"), 403, "ticket-action-forbidden");
+    assertEquals(List.of(), actions(api, "hq1", number), "managers only read");
+    assertProblem(api.post(complaintTeamMembers().get(0), path + "fly", "{}"), 400, "invalid-parameter");
+    assertEquals(before, Db.scalar("SELECT VERSION FROM TICKET WHERE TICKET_NO = ?", number), "nothing changed");
+  }
+
+  @Test
+  void aRejectedTicketGoesBackToTheOutletWithItsReason() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "生命周期：拒单").getString("number");
+    String member = complaintTeamMembers().get(0);
+    String path = "/api/tickets/" + number + "/actions/";
+
+    assertProblem(api.post(member, path + "reject", "{}"), 400, "reason-required");
+    Api.Reply rejected = api.post(member, path + "reject", "{\"reason\":\"不属于投诉，请按业务咨询受理\"}");
+    assertStatus(rejected, "REJECTED");
+    JsonObject event = lastEvent(rejected.json());
+    assertEquals("REJECTED", event.getString("kind"));
+    assertEquals("不属于投诉，请按业务咨询受理", event.getString("detail"));
+    assertTrue(!rejected.json().containsKey("assignedTeam") || rejected.json().isNull("assignedTeam"), "no team holds it now");
+
+    Api.Reply seen = api.get("staff1", "/api/tickets/" + number);
+    assertEquals(200, seen.status());
+    assertEquals(List.of("cancel", "transfer", "comment"), actions(api, "staff1", number), "back with the dispatcher");
+    assertStatus(api.post("staff1", path + "cancel", "{\"reason\":\"客户已在柜面办理\"}"), "CANCELLED");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_REJECTED' AND TARGET_ID = ?", number));
+  }
+
+  @Test
+  void claimNextHandsOutTheOldestDispatchedTicketOnceEach() throws Exception {
+    Api api = new Api(base);
+    JsonObject ticket = logComplaint(api, "生命周期：取单");
+    long team = ticket.getJsonObject("assignedTeam").getJsonNumber("id").longValue();
+    List<String> members = complaintTeamMembers();
+    String queue = "/api/teams/" + team + "/tickets";
+
+    Api.Reply page = api.get(members.get(0), queue + "?status=DISPATCHED&size=2");
+    assertEquals(200, page.status(), page.body());
+    String oldest = page.json().getJsonArray("items").getJsonObject(0).getString("number");
+    String second = page.json().getJsonArray("items").getJsonObject(1).getString("number");
+    assertProblem(api.get("staff1", queue), 403, "not-team-member");
+    assertProblem(api.post("cards1", "/api/teams/" + team + "/claim-next", null), 403, "not-team-member");
+
+    // Two members claim at the same moment: each gets one of the two oldest, never the same.
+    CompletableFuture<Api.Reply> first = CompletableFuture.supplyAsync(() -> api.post(members.get(0), "/api/teams/" + team + "/claim-next", null));
+    CompletableFuture<Api.Reply> other = CompletableFuture.supplyAsync(() -> api.post(members.get(1), "/api/teams/" + team + "/claim-next", null));
+    JsonObject a = first.get().json();
+    JsonObject b = other.get().json();
+    assertEquals(200, first.get().status(), first.get().body());
+    assertEquals(200, other.get().status(), other.get().body());
+    assertNotEquals(a.getString("number"), b.getString("number"));
+    assertEquals(
+        java.util.Set.of(oldest, second), java.util.Set.of(a.getString("number"), b.getString("number")), "the two oldest, in dispatch order");
+    assertEquals("ACCEPTED", a.getString("status"));
+    assertEquals(members.get(0), lastEvent(a).getString("actor"));
+    assertEquals(members.get(1), lastEvent(b).getString("actor"));
+
+    JsonObject counts = api.get(members.get(0), "/api/teams/" + team + "/ticket-counts").json();
+    assertTrue(counts.getJsonNumber("ACCEPTED").longValue() >= 2, counts.toString());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static JsonObject logComplaint(Api api, String subject) throws Exception {
+    Api.Reply created = api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), subject));
+    assertEquals(201, created.status(), created.body());
+    JsonObject ticket = TicketDispatchIT.awaitStatus(api, created.json().getString("number"), "DISPATCHED");
+    assertEquals("投诉处理组", ticket.getJsonObject("assignedTeam").getString("name"));
+    return ticket;
+  }
+
+  /** Logins of the HQ complaints team, read from the database rather than assumed. */
+  private static List<String> complaintTeamMembers() throws Exception {
+    List<String> logins = new ArrayList<>();
+    try (Connection c = Db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT S.LOGIN FROM STAFF S JOIN TEAM T ON T.ID = S.TEAM_ID WHERE T.NAME = '投诉处理组' AND S.ACTIVE = 1 ORDER BY S.LOGIN");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        logins.add(rs.getString(1));
+      }
+    }
+    assertTrue(logins.size() >= 2, logins.toString());
+    return logins;
+  }
+
+  private static List<String> actions(Api api, String user, String number) {
+    Api.Reply r = api.get(user, "/api/tickets/" + number + "/actions");
+    assertEquals(200, r.status(), r.body());
+    return r.parse().asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+  }
+
+  private static JsonObject lastEvent(JsonObject ticket) {
+    var timeline = ticket.getJsonArray("timeline");
+    return timeline.getJsonObject(timeline.size() - 1);
+  }
+
+  static void assertProblem(Api.Reply reply, int status, String type) {
+    assertEquals(status, reply.status(), reply.body());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    assertEquals("https://centralis.org/problems/" + type, reply.json().getString("type"), reply.body());
+  }
+
+  private static void assertStatus(Api.Reply reply, String status) {
+    assertEquals(200, reply.status(), reply.body());
+    assertEquals(status, reply.json().getString("status"), reply.body());
+  }
+}
