@@ -1,0 +1,95 @@
+package org.centralis.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium for one browser test: Debian's chromium and chromedriver (paths can be
+ * overridden by system properties), a sign-in helper, and numbered screenshots of each step in
+ * {@code target/screenshots/}.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+  private final String base;
+  private final Path screenshots;
+  private final String testName;
+  private int step;
+
+  private Browser(URL deployed, TestInfo info) {
+    String url = deployed.toString();
+    base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    screenshots = Path.of(System.getProperty("centralis.it.screenshots", "target/screenshots"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("centralis.it.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(System.getProperty("centralis.it.chromedriver", "/usr/bin/chromedriver")))
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    String method = info.getTestMethod().map(m -> m.getName()).orElse("test");
+    // A parameterized run is displayed by its parameter (the login): keep it in the file names.
+    testName = info.getDisplayName().startsWith(method) ? method : method + "-" + info.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-");
+  }
+
+  public static Browser open(URL deployed, TestInfo info) {
+    return new Browser(deployed, info);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public WebDriverWait await() {
+    return wait;
+  }
+
+  /** The application's base URL, without a trailing slash. */
+  public String base() {
+    return base;
+  }
+
+  /** Signs in on the login page; returns once the page left the login form or shows its error. */
+  public void signIn(String login) {
+    driver.get(base + "/login.xhtml");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:username"))).sendKeys(login);
+    driver.findElement(By.id("loginForm:password")).sendKeys(Api.PASSWORD);
+    driver.findElement(By.id("loginForm:signIn")).click();
+    wait.until(b -> !b.getCurrentUrl().contains("/login.xhtml") || !b.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
+  }
+
+  public void screenshot(String what) {
+    try {
+      Files.createDirectories(screenshots);
+      Path file = screenshots.resolve(String.format("%s-%02d-%s.png", testName, ++step, what));
+      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
