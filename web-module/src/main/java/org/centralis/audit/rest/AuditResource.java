@@ -47,10 +47,9 @@ public class AuditResource {
       @QueryParam("to") String to,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    int pageSize = QueryParams.intValue("size", size, 50, 1, 500);
-    int pageNo = QueryParams.intValue("page", page, 0, 0, 10_000_000);
+    QueryParams.PageRequest paging = QueryParams.page(page, size, 50, 500, 10_000_000);
     AuditFilter filter = new AuditFilter(actor, action, targetType, targetId, QueryParams.instant("from", from), QueryParams.instant("to", to));
-    return PageDto.of(trail.search(filter, pageNo * pageSize, pageSize).map(EventDto::of));
+    return PageDto.of(trail.search(filter, paging.offset(), paging.limit()).map(EventDto::of));
   }
 
   @POST

@@ -100,10 +100,9 @@ public class ReportsResource {
       @QueryParam("to") String to,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    int pageSize = QueryParams.intValue("size", size, 20, 1, 200);
-    int pageNo = QueryParams.intValue("page", page, 0, 0, 1_000_000);
+    QueryParams.PageRequest paging = QueryParams.page(page, size, 20, 200, 1_000_000);
     ArchiveFilter filter = new ArchiveFilter(report, requestedBy, instant("from", from), instant("to", to));
-    return PageDto.of(runs.archive(filter, pageNo * pageSize, pageSize));
+    return PageDto.of(runs.archive(filter, paging.offset(), paging.limit()));
   }
 
   private static long id(String value) {

@@ -82,4 +82,17 @@ public final class QueryParams {
       throw new InvalidInputException(name, "invalid-parameter", name + " must be an ISO-8601 instant such as 2026-11-23T08:00:00Z", name);
     }
   }
+
+  /** A page of a list as the services take it. */
+  public record PageRequest(int offset, int limit) {}
+
+  /**
+   * The API's 0-based {@code page} and {@code size} as offset and limit. The page number is also
+   * capped so that the offset fits in an int (page × size would otherwise overflow).
+   */
+  public static PageRequest page(String page, String size, int defaultSize, int maxSize, int maxPage) {
+    int limit = intValue("size", size, defaultSize, 1, maxSize);
+    int pageNo = intValue("page", page, 0, 0, Math.min(maxPage, Integer.MAX_VALUE / limit));
+    return new PageRequest(pageNo * limit, limit);
+  }
 }

@@ -35,9 +35,8 @@ public class TeamsResource {
   @APIResponse(responseCode = "403", description = "not a member of the team, nor a supervisor over it")
   public PageDto<TicketSummary> queue(
       @PathParam("id") String id, @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
-    int pageSize = QueryParams.intValue("size", size, 20, 1, 200);
-    int pageNo = QueryParams.intValue("page", page, 0, 0, 1_000_000);
-    return PageDto.of(work.teamQueue(teamId(id), QueryParams.enumValue("status", status, TicketStatus.class), pageNo * pageSize, pageSize));
+    QueryParams.PageRequest paging = QueryParams.page(page, size, 20, 200, 1_000_000);
+    return PageDto.of(work.teamQueue(teamId(id), QueryParams.enumValue("status", status, TicketStatus.class), paging.offset(), paging.limit()));
   }
 
   @GET

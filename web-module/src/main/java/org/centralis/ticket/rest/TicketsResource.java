@@ -78,8 +78,7 @@ public class TicketsResource {
       @QueryParam("order") String order,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    int pageSize = QueryParams.intValue("size", size, 20, 1, 200);
-    int pageNo = QueryParams.intValue("page", page, 0, 0, 1_000_000);
+    QueryParams.PageRequest paging = QueryParams.page(page, size, 20, 200, 1_000_000);
     TicketFilter filter =
         new TicketFilter(
             QueryParams.enumValue("status", status, TicketStatus.class),
@@ -91,7 +90,7 @@ public class TicketsResource {
             QueryParams.instant("to", to));
     TicketSort by = QueryParams.enumValue("sort", sort, TicketSort.class);
     boolean ascending = "asc".equalsIgnoreCase(order);
-    return PageDto.of(queries.list(filter, pageNo * pageSize, pageSize, by, ascending));
+    return PageDto.of(queries.list(filter, paging.offset(), paging.limit(), by, ascending));
   }
 
   @POST

@@ -94,6 +94,8 @@ class ApiSecurityIT {
     assertProblem(api.get("agent1", "/api/audit/events"), 403, "forbidden");
     assertProblem(api.get("staff1", "/api/audit/events"), 403, "forbidden");
     assertEquals(200, api.get("audit1", "/api/audit/events?size=5").status());
+    // 9,000,000 × 500 does not fit in an int offset: refused, not wrapped around to a negative offset.
+    assertProblem(api.get("audit1", "/api/audit/events?page=9000000&size=500"), 400, "invalid-parameter");
     assertProblem(api.post("audit1", "/api/tickets", Fixtures.complaint(1, "auditor writes")), 403, "forbidden");
     assertProblem(api.post("hq1", "/api/tickets", Fixtures.complaint(1, "manager writes")), 403, "forbidden");
     assertProblem(api.get("cti", "/api/tickets"), 403, "forbidden");
