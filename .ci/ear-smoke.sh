@@ -104,13 +104,15 @@ trap 'exit 130' INT TERM
 
 fail() { echo "ear-smoke: $*" >&2; exit 1; }
 
-port_free() { ! ss -Htln "sport = :$1" | grep -q .; }
+# Any socket on the port counts, not only listeners: asadmin's port check binds, which an outgoing
+# connection's local port (or one in TIME_WAIT) also blocks.
+port_free() { ! ss -Htan "sport = :$1" | grep -q .; }
 
 # A --portbase whose ports are all free (Payara uses base + these offsets).
 pick_portbase() {
   local base off ok
   for _ in $(seq 1 50); do
-    base=$(( (RANDOM % 300 + 200) * 100 )) # 20000 … 49900
+    base=$(( (RANDOM % 210 + 100) * 100 )) # 10000 … 30900: below the kernel's ephemeral ports (32768+)
     ok=1
     for off in 9 37 38 39 48 49 59 66 76 80 81 86; do
       port_free $(( base + off )) || { ok=; break; }
@@ -148,15 +150,18 @@ java -Xmx256m -jar "$BROKER_JAR" --data-dir "$WORK/broker" --host 127.0.0.1 --po
 BROKER_PID=$!
 
 # ---------------------------------------------------------------- domain
-PORTBASE=$(pick_portbase)
+t=$(date +%s)
+# A port can be taken between the check and create-domain's own check: try another range.
+for attempt in 1 2 3; do
+  PORTBASE=$(pick_portbase)
+  "$ASADMIN" --interactive=false create-domain --domaindir "$DOMAIN_DIR" --portbase "$PORTBASE" \
+    --nopassword --checkports=true "$DOMAIN" >"$WORK/create-domain.log" 2>&1 && break
+  grep -q "is in use" "$WORK/create-domain.log" && (( attempt < 3 )) || { cat "$WORK/create-domain.log" >&2; fail "create-domain failed"; }
+  log "port range $PORTBASE taken meanwhile; trying another"
+done
 ADMIN_PORT=$(( PORTBASE + 48 ))
 HTTP_PORT=$(( PORTBASE + 80 ))
 BASE_URL=http://127.0.0.1:$HTTP_PORT
-
-t=$(date +%s)
-"$ASADMIN" --interactive=false create-domain --domaindir "$DOMAIN_DIR" --portbase "$PORTBASE" \
-  --nopassword --checkports=true "$DOMAIN" >"$WORK/create-domain.log" 2>&1 \
-  || { cat "$WORK/create-domain.log" >&2; fail "create-domain failed"; }
 T_CREATE=$(( $(date +%s) - t ))
 log "domain $DOMAIN created in ${T_CREATE}s (admin port $ADMIN_PORT, http port $HTTP_PORT)"
 
