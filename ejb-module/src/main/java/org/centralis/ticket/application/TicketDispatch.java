@@ -2,6 +2,7 @@ package org.centralis.ticket.application;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,6 +22,7 @@ import org.centralis.shared.security.Caller;
 import org.centralis.ticket.domain.DispatchRule;
 import org.centralis.ticket.domain.DispatchRuleMatcher;
 import org.centralis.ticket.domain.Ticket;
+import org.centralis.ticket.domain.TicketEvent;
 import org.centralis.ticket.domain.TicketStatus;
 
 /**
@@ -37,6 +39,7 @@ public class TicketDispatch {
   @Inject private AuditTrail auditTrail;
   @Inject private OrganizationDirectory organization;
   @Inject private CustomerDirectory customers;
+  @Inject private Event<TicketChanged> changes;
 
   /**
    * @throws DispatchFailedException if the ticket does not exist or no rule matches: the message
@@ -64,7 +67,9 @@ public class TicketDispatch {
         new DispatchRuleMatcher(rules, branchPaths)
             .match(new DispatchRuleMatcher.Facts(ticket.getType(), ticket.getCategory().lineage(), ticket.getOwningBranchPath(), tier))
             .orElseThrow(() -> new DispatchFailedException("no dispatch rule matches ticket " + ticket.getNumber()));
-    ticket.dispatchTo(rule.getTeamId(), Caller.SYSTEM_LOGIN, rule.getName(), Instant.now());
+    TicketEvent event = ticket.dispatchTo(rule.getTeamId(), Caller.SYSTEM_LOGIN, rule.getName(), Instant.now());
+    changes.fire(
+        new TicketChanged(ticket.getId(), ticket.getNumber().value(), TicketStatus.NEW, ticket.getStatus(), event.getKind(), Caller.SYSTEM_LOGIN, event.getOccurredAt()));
     auditTrail.record(
         Caller.system(),
         new AuditEntry(

@@ -2,6 +2,7 @@ package org.centralis.ticket.application;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,7 @@ import org.centralis.shared.security.CurrentCaller;
 import org.centralis.shared.security.Role;
 import org.centralis.ticket.domain.Ticket;
 import org.centralis.ticket.domain.TicketCategory;
+import org.centralis.ticket.domain.TicketEventKind;
 import org.centralis.ticket.domain.TicketNumber;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,6 +39,7 @@ public class TicketIntake {
   @Inject private TicketMessages messages;
   @Inject private AuditTrail auditTrail;
   @Inject private TicketViews views;
+  @Inject private Event<TicketChanged> changes;
 
   @Inject
   @ConfigProperty(name = "centralis.service-center.zone", defaultValue = "Asia/Shanghai")
@@ -74,6 +77,9 @@ public class TicketIntake {
             caller.login(),
             now);
     em.persist(ticket);
+    em.flush();
+    changes.fire(
+        new TicketChanged(ticket.getId(), ticket.getNumber().value(), null, ticket.getStatus(), TicketEventKind.CREATED, caller.login(), now));
     messages.ticketCreated(ticket.getId(), ticket.getNumber().value());
     auditTrail.record(
         new AuditEntry(

@@ -2,6 +2,7 @@ package org.centralis.ticket.application;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -67,6 +68,7 @@ public class TicketWork {
   @Inject private OrganizationDirectory organization;
   @Inject private AuditTrail auditTrail;
   @Inject private TicketViews views;
+  @Inject private Event<TicketChanged> changes;
 
   /** Performs one action on a ticket and answers the ticket as it is now. */
   public TicketView act(@NotNull String number, @NotNull TicketAction action, @NotNull @Valid TicketActionRequest request) {
@@ -79,6 +81,7 @@ public class TicketWork {
     TicketStatus before = ticket.getStatus();
     TicketEvent event = apply(ticket, action, request, caller, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     flush();
+    changes.fire(changed(ticket, before, event));
     audit(ticket, action, before, event);
     return views.of(ticket);
   }
@@ -165,6 +168,7 @@ public class TicketWork {
         }
         TicketEvent event = ticket.accept(caller.staffId(), caller.login(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         flush();
+        changes.fire(changed(ticket, TicketStatus.DISPATCHED, event));
         audit(ticket, TicketAction.ACCEPT, TicketStatus.DISPATCHED, event);
         return Optional.of(views.of(ticket));
       }
@@ -241,6 +245,10 @@ public class TicketWork {
       }
       throw e;
     }
+  }
+
+  private static TicketChanged changed(Ticket ticket, TicketStatus before, TicketEvent event) {
+    return new TicketChanged(ticket.getId(), ticket.getNumber().value(), before, ticket.getStatus(), event.getKind(), event.getActorLogin(), event.getOccurredAt());
   }
 
   private void audit(Ticket ticket, TicketAction action, TicketStatus before, TicketEvent event) {
