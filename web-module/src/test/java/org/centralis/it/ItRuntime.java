@@ -1,5 +1,7 @@
 package org.centralis.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,6 +20,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class ItRuntime implements LauncherSessionListener {
 
   private static CentralisBroker broker;
+  private static GreenMail mail;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -36,6 +39,10 @@ public class ItRuntime implements LauncherSessionListener {
       Files.writeString(postBoot, "deploy --name centralis-artemis-ra " + rar + "\n");
       System.setProperty("centralis.postboot", postBoot.toString());
       System.setProperty("centralis.it.jdbc", jdbcUrl(dir));
+      int smtp = freePort();
+      mail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      mail.start();
+      System.setProperty("centralis.it.smtp.port", String.valueOf(smtp));
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the integration-test runtime", e);
     }
@@ -43,6 +50,10 @@ public class ItRuntime implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    if (mail != null) {
+      mail.stop();
+      mail = null;
+    }
     if (broker != null) {
       try {
         broker.close();
@@ -56,6 +67,11 @@ public class ItRuntime implements LauncherSessionListener {
   /** The broker of this test run, for tests that put messages on queues directly. */
   public static CentralisBroker broker() {
     return broker;
+  }
+
+  /** The SMTP server the Payara Micro under test sends e-mail to (centralis.mail.*); tests read what arrived. */
+  public static GreenMail mail() {
+    return mail;
   }
 
   /** The database the Payara Micro under test uses; AUTO_SERVER lets the test JVM open it too. */

@@ -13,6 +13,7 @@ import org.centralis.organization.domain.Team;
 import org.centralis.shared.security.Caller;
 import java.util.stream.Collectors;
 import org.centralis.shared.security.CurrentCaller;
+import org.centralis.shared.security.Role;
 
 /**
  * Read access to the organization for the other contexts: names of branches and teams (served from
@@ -66,6 +67,30 @@ public class OrganizationDirectory {
     Staff s = em.find(Staff.class, caller.staffId());
     return Optional.of(
         new StaffRef(s.getLogin(), s.getFullName(), ref(s.getBranch()), s.getRoles().stream().map(Enum::name).collect(Collectors.toSet()), s.getLocale()));
+  }
+
+  /** Active staff holding {@code role}, anywhere in the tree. */
+  public List<StaffContact> activeStaffWithRole(Role role) {
+    return em.createQuery("SELECT s FROM Staff s JOIN s.roles r WHERE r = :role AND s.active = :active ORDER BY s.login", Staff.class)
+        .setParameter("role", role)
+        .setParameter("active", true)
+        .getResultList()
+        .stream()
+        .map(OrganizationDirectory::contact)
+        .toList();
+  }
+
+  /** The active staff member with this login. */
+  public Optional<StaffContact> activeStaff(String login) {
+    return em.createNamedQuery("Staff.findByLogin", Staff.class).setParameter("login", login).getResultStream()
+        .filter(Staff::isActive)
+        .findFirst()
+        .map(OrganizationDirectory::contact);
+  }
+
+  private static StaffContact contact(Staff s) {
+    return new StaffContact(
+        s.getLogin(), s.getFullName(), s.getEmail(), s.getBranch().getPath(), s.getRoles().stream().map(Enum::name).collect(Collectors.toSet()), s.getLocale());
   }
 
   static BranchRef ref(Branch b) {

@@ -15,9 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
-import org.centralis.organization.application.BranchRef;
-import org.centralis.organization.application.OrganizationDirectory;
-import org.centralis.reporting.domain.ReportDefinition;
 import org.centralis.reporting.domain.ReportRun;
 import org.centralis.reporting.domain.ReportRunStatus;
 import org.centralis.reports.ReportFormat;
@@ -43,17 +40,13 @@ public class ReportRuns {
 
   @PersistenceContext private EntityManager em;
   @Inject private CurrentCaller currentCaller;
-  @Inject private OrganizationDirectory organization;
-  @Inject private ReportCatalog catalog;
+  @Inject private ReportRequests requests;
   @Inject private AuditTrail audit;
   @Inject private Event<ReportRunQueued> queued;
 
   /** Queues a run and returns its id; the file follows asynchronously (poll {@link #status}). */
   public long start(@NotNull String code, @NotNull RunParameters parameters, ReportFormat format) {
-    ReportDefinition report = catalog.find(code).orElseThrow(() -> new NotFoundException("report", code));
-    if (!report.available()) {
-      throw new ConflictException("report-not-available", "report " + code + " is not available yet", code);
-    }
+    requests.available(code);
     if (parameters.from() == null || parameters.to() == null) {
       throw new InvalidInputException(parameters.from() == null ? "from" : "to", "invalid-period", "from and to are required (YYYY-MM-DD)");
     }
@@ -64,14 +57,7 @@ public class ReportRuns {
       throw new InvalidInputException("to", "invalid-period", "a run covers at most " + MAX_PERIOD_DAYS + " days");
     }
     Caller caller = currentCaller.get();
-    String scope = caller.branchPath();
-    if (parameters.branchId() != null) {
-      BranchRef branch =
-          organization.branch(parameters.branchId())
-              .filter(b -> caller.canSee(b.path()))
-              .orElseThrow(() -> new InvalidInputException("branch", "branch-out-of-scope", "branch " + parameters.branchId() + " is not visible", parameters.branchId()));
-      scope = branch.path();
-    }
+    String scope = requests.scope(caller, parameters.branchId());
     ReportRun run =
         ReportRun.queue(code, parameters.toJson(), caller.login(), caller.branchId(), scope, format == null ? ReportFormat.PDF : format, Instant.now());
     em.persist(run);

@@ -81,6 +81,10 @@ public class ReportRun {
   @Column(name = "FINISHED_AT")
   private Instant finishedAt;
 
+  /** Moves with every claim and progress step; a RUNNING run whose heartbeat is old was left by a crashed node. */
+  @Column(name = "HEARTBEAT_AT")
+  private Instant heartbeatAt;
+
   @Version private int version;
 
   protected ReportRun() {}
@@ -106,12 +110,14 @@ public class ReportRun {
     }
     status = ReportRunStatus.RUNNING;
     startedAt = now;
+    heartbeatAt = now;
     progress = 5;
     return true;
   }
 
-  public void progress(int percent) {
+  public void progress(int percent, Instant now) {
     if (status == ReportRunStatus.RUNNING) {
+      heartbeatAt = now;
       progress = Math.max(progress, Math.min(99, percent));
     }
   }

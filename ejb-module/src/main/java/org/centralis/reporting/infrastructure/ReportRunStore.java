@@ -33,7 +33,7 @@ public class ReportRunStore {
   public void progress(long id, int percent) {
     ReportRun run = em.find(ReportRun.class, id);
     if (run != null) {
-      run.progress(percent);
+      run.progress(percent, Instant.now());
     }
   }
 
@@ -41,6 +41,15 @@ public class ReportRunStore {
     ReportRun run = em.find(ReportRun.class, id, LockModeType.PESSIMISTIC_WRITE);
     run.getFileContent(); // load the lazy LOB now, so that loading it later cannot overwrite what complete() assigns
     run.complete(templateVersion, dataAsOf, file, sha256, Instant.now());
+  }
+
+  /** Puts a run a crashed node left RUNNING back to QUEUED; false if it was not stranded or another node did it. */
+  public boolean requeue(long id, Instant beatBefore) {
+    try {
+      return ScheduleClaims.requeue(em.unwrap(java.sql.Connection.class), id, beatBefore);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot re-queue report run " + id, e);
+    }
   }
 
   public void fail(long id, String reason) {

@@ -38,6 +38,7 @@ public class ReportRunWorker {
   private DataSource dataSource;
 
   @Inject private ReportRunStore store;
+  @Inject private ReportDelivery delivery;
   @Inject @Any private Instance<ReportSource> sources;
 
   @Asynchronous
@@ -66,6 +67,16 @@ public class ReportRunWorker {
     } catch (RuntimeException | java.sql.SQLException e) {
       LOG.log(Level.WARNING, "report run " + runId + " failed", e);
       store.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    deliver(runId);
+  }
+
+  /** A scheduled run goes to its recipients now; if this fails, the schedule sweeper delivers it later. */
+  private void deliver(long runId) {
+    try {
+      delivery.deliver(runId);
+    } catch (RuntimeException | java.sql.SQLException e) {
+      LOG.log(Level.WARNING, "report run " + runId + " not delivered yet; the sweeper retries", e);
     }
   }
 }

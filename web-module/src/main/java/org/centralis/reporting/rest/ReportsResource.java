@@ -71,7 +71,7 @@ public class ReportsResource {
   @Path("runs/{id}")
   @Operation(summary = "Status and progress of a run; with its SHA-256 and size once DONE")
   public RunView status(@PathParam("id") String id) {
-    return runs.status(id(id));
+    return runs.status(QueryParams.id("id", id));
   }
 
   @GET
@@ -80,7 +80,7 @@ public class ReportsResource {
   @Operation(summary = "The archived file of a finished run, the same bytes on every read; each download is audited")
   @APIResponse(responseCode = "409", description = "the run is not DONE (problem+json report-not-ready)")
   public Response file(@PathParam("id") String id) {
-    ReportFile file = runs.file(id(id));
+    ReportFile file = runs.file(QueryParams.id("id", id));
     boolean inline = file.contentType().startsWith("text/html");
     return Response.ok(file.content(), file.contentType())
         .header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"" + file.fileName() + "\"")
@@ -105,10 +105,6 @@ public class ReportsResource {
     return PageDto.of(runs.archive(filter, paging.offset(), paging.limit()));
   }
 
-  private static long id(String value) {
-    Long id = QueryParams.longValue("id", value);
-    return id == null ? -1 : id;
-  }
 
   private static LocalDate date(String name, String value) {
     if (value == null || value.isBlank()) {

@@ -52,6 +52,12 @@ public final class QueryParams {
     }
   }
 
+  /** A path id: a number, or -1 (no such row) when blank, so that the service answers 404 as for any unknown id. */
+  public static long id(String name, String value) {
+    Long id = longValue(name, value);
+    return id == null ? -1 : id;
+  }
+
   /**
    * A plain decimal such as {@code 0.8}, {@code 240} or {@code 1.5e3}; null when absent. Stricter
    * than {@link Double#parseDouble}, which would also take {@code NaN}, {@code Infinity}, hex and a

@@ -1,0 +1,79 @@
+package org.centralis.reporting.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import org.centralis.it.Browser;
+import org.centralis.it.Db;
+import org.centralis.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headquarters manager's path in headless Chromium: from the home page to the reports page, run the branch league
+ * table with its progress bar until it is done, find it in the archive, then subscribe to a weekly run after previewing
+ * when it will fire.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HqReportsPathIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.centralisWar();
+  }
+
+  @ArquillianResource URL deployed;
+
+  @Test
+  void hqManagerRunsAReportAndSubscribes(TestInfo info) throws Exception {
+    try (Browser session = Browser.open(deployed, info)) {
+      WebDriver browser = session.driver();
+      WebDriverWait wait = session.await();
+      session.signIn("hq1");
+      wait.until(ExpectedConditions.urlContains("/hq/"));
+      browser.findElement(By.cssSelector("a[href*='/reports/index.xhtml']")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:runForm:start")));
+      assertTrue(browser.getPageSource().contains("网点对比报表"), "the catalog lists the branch league table");
+
+      int runsBefore = Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM REPORT_RUN WHERE REQUESTED_BY = 'hq1'"));
+      browser.findElement(By.id("tabs:runForm:start")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(120))
+          .ignoring(StaleElementReferenceException.class) // the poll re-renders the status every second
+          .until(b -> "DONE".equals(b.findElement(By.id("runStatus")).getAttribute("data-status")));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:runForm:download")));
+      session.screenshot("run-done");
+      String runId = browser.findElement(By.id("runId")).getText().strip();
+      assertEquals(runsBefore + 1, Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM REPORT_RUN WHERE REQUESTED_BY = 'hq1'")));
+      assertEquals("DONE", Db.scalar("SELECT STATUS FROM REPORT_RUN WHERE ID = ?", Long.valueOf(runId)));
+
+      browser.findElement(By.xpath("//a[contains(@href,'archiveTab')]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:archiveForm:archive"), runId));
+      session.screenshot("archive");
+
+      browser.findElement(By.xpath("//a[contains(@href,'subscriptionsTab')]")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:scheduleForm:name"))).sendKeys("周一网点对比");
+      browser.findElement(By.id("tabs:scheduleForm:preview")).click();
+      wait.until(b -> b.findElements(By.cssSelector("[id='tabs:scheduleForm:firings'] tbody tr")).size() == 5
+          && !b.findElement(By.id("tabs:scheduleForm:firings")).getText().contains("点击"));
+      assertTrue(browser.findElement(By.id("tabs:scheduleForm:firings")).getText().contains("T07:30"), "Mondays at 07:30");
+      browser.findElement(By.id("tabs:scheduleForm:subscribe")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:scheduleForm:schedules"), "周一网点对比"));
+      session.screenshot("subscribed");
+      assertEquals("1", Db.scalar("SELECT COUNT(*) FROM REPORT_SCHEDULE WHERE OWNER_LOGIN = 'hq1' AND NAME = '周一网点对比' AND CRON = '30 7 * * 1'"));
+    }
+  }
+}
