@@ -182,7 +182,7 @@ public class KnowledgeBase {
     }
     if (request.baseVersion() != null && request.baseVersion() != article.getCurrentVersionNo()) {
       throw new ConflictException(
-          "concurrent-change", "article " + id + " is at version " + article.getCurrentVersionNo() + ", not " + request.baseVersion(), id);
+          "kb-concurrent-change", "article " + id + " is at version " + article.getCurrentVersionNo() + ", not " + request.baseVersion(), id);
     }
     ArticleContent content = content(request, categories, article.getStatus());
     String before = summary(article);
