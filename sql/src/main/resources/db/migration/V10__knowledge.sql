@@ -59,11 +59,17 @@ CREATE TABLE KB_ARTICLE_VERSION (
 -- The search index: one row per distinct token of an article's current title, tags and body
 -- (character bigrams of CJK runs, lower-cased words of Latin runs), rewritten on every save in the
 -- saving transaction. WEIGHT ranks a token found in the title or the tags above one in the body only.
+-- STATUS, LANGUAGE, VISIBILITY and CATEGORY_ID repeat the article's (every save rewrites the rows
+-- anyway), so that a search reads this table alone, without a join per matching token.
 -- The primary key leads with TOKEN: a query is an index range scan per query token.
 CREATE TABLE KB_TOKEN (
   TOKEN       VARCHAR2(64 CHAR)   NOT NULL,
   ARTICLE_ID  NUMBER(19)          NOT NULL,
   WEIGHT      NUMBER(3)           NOT NULL,
+  STATUS      VARCHAR2(10 CHAR)   NOT NULL,
+  LANGUAGE    VARCHAR2(8 CHAR)    NOT NULL,
+  VISIBILITY  VARCHAR2(10 CHAR)   NOT NULL,
+  CATEGORY_ID NUMBER(19),
   CONSTRAINT PK_KB_TOKEN PRIMARY KEY (TOKEN, ARTICLE_ID),
   CONSTRAINT FK_KB_TOKEN_ARTICLE FOREIGN KEY (ARTICLE_ID) REFERENCES KB_ARTICLE (ID)
 );

@@ -136,7 +136,8 @@ public final class KnowledgeDemoData {
         PreparedStatement version = c.prepareStatement(
             "INSERT INTO KB_ARTICLE_VERSION (ID, ARTICLE_ID, VERSION_NO, TITLE, BODY, TAGS, CATEGORY_ID, LANGUAGE, VISIBILITY, STATUS,"
                 + " CHANGED_FIELDS, CHANGE_NOTE, EDITED_BY, EDITED_AT) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'created', '演示数据', 'admin1', ?)");
-        PreparedStatement token = c.prepareStatement("INSERT INTO KB_TOKEN (TOKEN, ARTICLE_ID, WEIGHT) VALUES (?, ?, ?)")) {
+        PreparedStatement token = c.prepareStatement(
+            "INSERT INTO KB_TOKEN (TOKEN, ARTICLE_ID, WEIGHT, STATUS, LANGUAGE, VISIBILITY, CATEGORY_ID) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (Def d : ARTICLES) {
         long id = next(c, "KB_ARTICLE_SEQ");
         Long category = d.category() == null ? null : categoryId(c, d.category());
@@ -166,6 +167,10 @@ public final class KnowledgeDemoData {
           token.setString(1, e.getKey());
           token.setLong(2, id);
           token.setInt(3, e.getValue());
+          token.setString(4, d.status());
+          token.setString(5, d.lang());
+          token.setString(6, d.visibility());
+          token.setObject(7, category);
           token.addBatch();
         }
         token.executeBatch();

@@ -55,7 +55,7 @@ import org.centralis.ticket.application.TicketView;
  * <p>Search runs on the KB_TOKEN index that every save rewrites in its own transaction: the query is
  * tokenized like the articles, an article matches when it holds at least half of the query's tokens,
  * and hits rank by the summed weight of the matched tokens (more tokens first, title and tags above
- * body), then by use count.
+ * body), then newest first.
  */
 @Stateless
 @RolesAllowed({Role.AGENT_NAME, Role.BRANCH_STAFF_NAME, Role.SUPERVISOR_NAME, Role.HQ_MANAGER_NAME, Role.ADMIN_NAME})
@@ -90,9 +90,8 @@ public class KnowledgeBase {
       return new Page<>(List.of(), 0, offset, limit);
     }
     int minMatch = Math.max(1, (tokens.size() + 1) / 2);
-    Map<Long, Integer> scores = rank(tokens, minMatch, filter, offset, limit);
-    long total = offset == 0 && scores.size() < limit ? scores.size() : countMatches(tokens, minMatch, filter);
-    return new Page<>(summaries(scores, text, categories), total, offset, limit);
+    Ranked ranked = rank(tokens, minMatch, filter, offset, limit);
+    return new Page<>(summaries(ranked.scores(), text, categories), ranked.total(), offset, limit);
   }
 
   public ArticleView find(@NotNull Long id) {
@@ -119,7 +118,7 @@ public class KnowledgeBase {
     Filter filter = new Filter(List.of(ArticleStatus.PUBLISHED.name()), null, null, null);
     String text = ticket.subject() + " " + (ticket.description() == null ? "" : ticket.description());
     List<String> tokens = Tokenizer.tokens(text).stream().limit(MAX_QUERY_TOKENS).toList();
-    Map<Long, Integer> scores = new HashMap<>(tokens.isEmpty() ? Map.of() : rank(tokens, 1, filter, 0, 50));
+    Map<Long, Integer> scores = new HashMap<>(tokens.isEmpty() ? Map.of() : rank(tokens, 1, filter, 0, 50).scores());
     if (!related.isEmpty()) {
       em.createQuery("SELECT a.id FROM Article a WHERE a.status = :published AND a.categoryId IN :categories ORDER BY a.useCount DESC, a.id", Long.class)
           .setParameter("published", ArticleStatus.PUBLISHED)
@@ -240,25 +239,28 @@ public class KnowledgeBase {
   private void index(Article article) {
     em.createQuery("DELETE FROM ArticleToken t WHERE t.articleId = :id").setParameter("id", article.getId()).executeUpdate();
     Tokenizer.weighted(article.getTitle(), article.getTags(), article.getBody())
-        .forEach((token, weight) -> em.persist(new ArticleToken(token, article.getId(), weight)));
+        .forEach((token, weight) -> em.persist(new ArticleToken(token, article, weight)));
   }
 
-  /** Filters as SQL over KB_ARTICLE a: statuses allowed, and optional language, visibility, categories. */
+  /**
+   * Filters as SQL over a table alias whose STATUS, LANGUAGE, VISIBILITY and CATEGORY_ID columns are
+   * the article's (KB_ARTICLE, or KB_TOKEN which repeats them).
+   */
   record Filter(List<String> statuses, String language, String visibility, Set<Long> categories) {
 
-    String where(List<Object> params) {
-      StringBuilder w = new StringBuilder(" AND a.STATUS IN (" + marks(statuses.size()) + ")");
+    String where(String alias, List<Object> params) {
+      StringBuilder w = new StringBuilder(" AND " + alias + ".STATUS IN (" + marks(statuses.size()) + ")");
       params.addAll(statuses);
       if (language != null) {
-        w.append(" AND a.LANGUAGE = ?");
+        w.append(" AND ").append(alias).append(".LANGUAGE = ?");
         params.add(language);
       }
       if (visibility != null) {
-        w.append(" AND a.VISIBILITY = ?");
+        w.append(" AND ").append(alias).append(".VISIBILITY = ?");
         params.add(visibility);
       }
       if (categories != null) {
-        w.append(" AND a.CATEGORY_ID IN (").append(marks(categories.size())).append(")");
+        w.append(" AND ").append(alias).append(".CATEGORY_ID IN (").append(marks(categories.size())).append(")");
         params.addAll(categories);
       }
       return w.toString();
@@ -289,41 +291,42 @@ public class KnowledgeBase {
     return new Filter(statuses, language, visibility == null ? null : visibility.name(), cats);
   }
 
-  /** Article ids with their scores, best first: one grouped range scan of the token index. */
-  @SuppressWarnings("unchecked")
-  private Map<Long, Integer> rank(List<String> tokens, int minMatch, Filter filter, int offset, int limit) {
-    List<Object> params = new ArrayList<>(tokens);
-    String sql =
-        "SELECT t.ARTICLE_ID, SUM(t.WEIGHT) FROM KB_TOKEN t JOIN KB_ARTICLE a ON a.ID = t.ARTICLE_ID"
-            + " WHERE t.TOKEN IN (" + marks(tokens.size()) + ")" + filter.where(params)
-            + " GROUP BY t.ARTICLE_ID, a.USE_COUNT HAVING COUNT(*) >= ?"
-            + " ORDER BY SUM(t.WEIGHT) DESC, a.USE_COUNT DESC, t.ARTICLE_ID DESC"
-            + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    params.add(minMatch);
-    params.add(offset);
-    params.add(limit);
-    Map<Long, Integer> scores = new LinkedHashMap<>();
-    for (Object[] row : (List<Object[]>) bind(em.createNativeQuery(sql), params).getResultList()) {
-      scores.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
-    }
-    return scores;
-  }
+  /** A page of ranked article ids with their scores, and the number of matching articles. */
+  record Ranked(Map<Long, Integer> scores, long total) {}
 
-  private long countMatches(List<String> tokens, int minMatch, Filter filter) {
+  /**
+   * Article ids with their scores, best first: one grouped range scan of the token index, which
+   * carries the filter columns, so no join; the window count gives the total in the same pass.
+   */
+  @SuppressWarnings("unchecked")
+  private Ranked rank(List<String> tokens, int minMatch, Filter filter, int offset, int limit) {
     List<Object> params = new ArrayList<>(tokens);
-    String sql =
-        "SELECT COUNT(*) FROM (SELECT t.ARTICLE_ID FROM KB_TOKEN t JOIN KB_ARTICLE a ON a.ID = t.ARTICLE_ID"
-            + " WHERE t.TOKEN IN (" + marks(tokens.size()) + ")" + filter.where(params)
-            + " GROUP BY t.ARTICLE_ID HAVING COUNT(*) >= ?) m";
+    String where = " FROM KB_TOKEN t WHERE t.TOKEN IN (" + marks(tokens.size()) + ")" + filter.where("t", params)
+        + " GROUP BY t.ARTICLE_ID HAVING COUNT(*) >= ?";
     params.add(minMatch);
-    return ((Number) bind(em.createNativeQuery(sql), params).getSingleResult()).longValue();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(offset);
+    pageParams.add(limit);
+    String sql = "SELECT t.ARTICLE_ID, SUM(t.WEIGHT), COUNT(*) OVER ()" + where
+        + " ORDER BY SUM(t.WEIGHT) DESC, t.ARTICLE_ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    Map<Long, Integer> scores = new LinkedHashMap<>();
+    long total = -1;
+    for (Object[] row : (List<Object[]>) bind(em.createNativeQuery(sql), pageParams).getResultList()) {
+      scores.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+      total = ((Number) row[2]).longValue();
+    }
+    if (total < 0) { // no row on this page: count separately (0 without a second query on the first page)
+      total = offset == 0 ? 0 : ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM (SELECT t.ARTICLE_ID" + where + ") m"), params)
+          .getSingleResult()).longValue();
+    }
+    return new Ranked(scores, total);
   }
 
   /** Without a query: the newest first. */
   @SuppressWarnings("unchecked")
   private Page<ArticleSummary> browse(Filter filter, int offset, int limit, Map<Long, CategoryRef> categories) {
     List<Object> params = new ArrayList<>();
-    String where = " WHERE 1 = 1" + filter.where(params);
+    String where = " WHERE 1 = 1" + filter.where("a", params);
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(offset);
     pageParams.add(limit);

@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** One row of the search index: a token of an article's current text and its weight ({@link Tokenizer#weighted}). */
+/**
+ * One row of the search index: a token of an article's current text, its weight ({@link Tokenizer#weighted})
+ * and the article's filter columns, all rewritten by every save.
+ */
 @Entity
 @Table(name = "KB_TOKEN")
 @IdClass(ArticleToken.Key.class)
@@ -41,11 +44,23 @@ public class ArticleToken {
 
   private int weight;
 
+  // The article's filter columns, repeated so that a search needs no join.
+  private String status;
+  private String language;
+  private String visibility;
+
+  @Column(name = "CATEGORY_ID")
+  private Long categoryId;
+
   protected ArticleToken() {}
 
-  public ArticleToken(String token, Long articleId, int weight) {
+  public ArticleToken(String token, Article article, int weight) {
     this.token = token;
-    this.articleId = articleId;
+    this.articleId = article.getId();
     this.weight = weight;
+    this.status = article.getStatus().name();
+    this.language = article.getLanguage();
+    this.visibility = article.getVisibility().name();
+    this.categoryId = article.getCategoryId();
   }
 }
