@@ -67,6 +67,7 @@ public final class Bench {
             case "cold-start" -> ColdStart.run(args);
             case "ticket-e2e" -> TicketE2e.run(args);
             case "ticket-intake" -> TicketIntakeLoad.run(args);
+            case "kb-search" -> KnowledgeSearchBench.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
           };
       System.out.println(Json.write(result));
@@ -112,6 +113,10 @@ public final class Bench {
               Closed-loop POST /api/tickets from N threads (users round-robin) after a warm-up, then
               waits (bounded) until every created ticket is DISPATCHED.
               -> {"threads":..,"tickets":..,"ticketsPerSecond":..,"p50Ms":..,"p95Ms":..,"p99Ms":..,"errors":..,"undispatchedAfterWait":..}
+
+          kb-search     --url http://localhost:8080 [--seed <articles to create first>] [--threads 4] [--seconds 30]
+              Knowledge searches (Chinese and English mix) after optional seeding; see KnowledgeSearchBench.
+              -> {"articles":..,"searches":..,"p50Ms":..,"p95Ms":..,"p99Ms":..,"seed":{..}}
 
           Only http(s)://localhost or 127.0.0.1 URLs are accepted.
         """);
