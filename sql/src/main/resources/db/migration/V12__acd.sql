@@ -102,10 +102,14 @@ CREATE TABLE ACD_REASON_CODE (
 INSERT INTO ACD_REASON_CODE (CODE, NAME, NAME_EN, SYSTEM_CODE) VALUES ('NO_ANSWER', '未应答', 'No answer', 1);
 
 -- The live state of one agent's seat (one row per agent, created at first sign-in to the ACD).
+-- LOGIN and BRANCH_PATH are copied from STAFF when the row is created, so that routing and the
+-- branch scope of supervisors need no join into the organization context on the hot path.
 -- BUSY_MILLIS_TODAY / READY_MILLIS_TODAY feed the occupancy of LEAST_OCCUPIED; the *_TODAY
 -- counters belong to STATS_DAY (the Asia/Shanghai date) and restart on the next day.
 CREATE TABLE ACD_AGENT_STATE (
   STAFF_ID                NUMBER(19)         NOT NULL,
+  LOGIN                   VARCHAR2(64 CHAR)  NOT NULL,
+  BRANCH_PATH             VARCHAR2(400 CHAR) NOT NULL,
   STATE                   VARCHAR2(12 CHAR)  NOT NULL,
   REASON_CODE             VARCHAR2(32 CHAR),
   EXTENSION               VARCHAR2(16 CHAR),
@@ -123,6 +127,7 @@ CREATE TABLE ACD_AGENT_STATE (
   CONSTRAINT FK_ACD_AGENT_STATE_STAFF FOREIGN KEY (STAFF_ID) REFERENCES STAFF (ID),
   CONSTRAINT FK_ACD_AGENT_STATE_REASON FOREIGN KEY (REASON_CODE) REFERENCES ACD_REASON_CODE (CODE),
   CONSTRAINT UK_ACD_AGENT_STATE_CONTACT UNIQUE (CURRENT_INTERACTION_ID),
+  CONSTRAINT UK_ACD_AGENT_STATE_LOGIN UNIQUE (LOGIN),
   CONSTRAINT CK_ACD_AGENT_STATE CHECK (STATE IN
     ('LOGGED_OUT', 'READY', 'NOT_READY', 'RESERVED', 'BUSY', 'WRAP_UP'))
 );

@@ -38,21 +38,21 @@ public record RoutingExplanation(
   /** The explanation as a JSON object (stored in ACD_OFFER.EXPLANATION and served by the API as is). */
   public String toJson() {
     StringBuilder b = new StringBuilder(256 + 120 * candidates.size());
-    b.append("{\"queue\":").append(str(queue))
-        .append(",\"strategy\":").append(str(strategy.name()))
+    b.append("{\"queue\":").append(quote(queue))
+        .append(",\"strategy\":").append(quote(strategy.name()))
         .append(",\"priority\":").append(priority)
         .append(",\"waitedSeconds\":").append(waitedSeconds)
         .append(",\"relaxation\":").append(relaxation)
         .append(",\"requiredLevels\":{");
     String sep = "";
     for (Map.Entry<String, Integer> e : requiredLevels.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-      b.append(sep).append(str(e.getKey())).append(':').append(e.getValue());
+      b.append(sep).append(quote(e.getKey())).append(':').append(e.getValue());
       sep = ",";
     }
     b.append("},\"skillsRelaxed\":[");
     sep = "";
     for (String s : skillsRelaxed) {
-      b.append(sep).append(str(s));
+      b.append(sep).append(quote(s));
       sep = ",";
     }
     b.append("],\"eligibleCount\":").append(eligibleCount).append(",\"candidates\":[");
@@ -60,9 +60,9 @@ public record RoutingExplanation(
     for (Candidate c : candidates) {
       b.append(sep).append("{\"rank\":").append(c.rank())
           .append(",\"agentId\":").append(c.agentId())
-          .append(",\"login\":").append(str(c.login()))
+          .append(",\"login\":").append(quote(c.login()))
           .append(",\"score\":").append(number(c.score()))
-          .append(",\"scoreMeaning\":").append(str(c.scoreMeaning()))
+          .append(",\"scoreMeaning\":").append(quote(c.scoreMeaning()))
           .append(",\"declinedBefore\":").append(c.declinedBefore())
           .append('}');
       sep = ",";
@@ -70,10 +70,10 @@ public record RoutingExplanation(
     b.append("],\"lostRaces\":[");
     sep = "";
     for (String s : lostRaces) {
-      b.append(sep).append(str(s));
+      b.append(sep).append(quote(s));
       sep = ",";
     }
-    b.append("],\"chosen\":").append(str(chosen)).append(",\"rule\":").append(str(rule)).append('}');
+    b.append("],\"chosen\":").append(quote(chosen)).append(",\"rule\":").append(quote(rule)).append('}');
     return b.toString();
   }
 
@@ -81,7 +81,8 @@ public record RoutingExplanation(
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
-  static String str(String s) {
+  /** A JSON string literal. */
+  public static String quote(String s) {
     if (s == null) {
       return "null";
     }
