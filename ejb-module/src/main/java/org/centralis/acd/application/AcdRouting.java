@@ -87,12 +87,12 @@ public class AcdRouting {
     return made.size();
   }
 
-  Map<Long, RoutingQueue> queues() {
-    return em.createNamedQuery("RoutingQueue.findActive", RoutingQueue.class).getResultList().stream()
+  public Map<Long, RoutingQueue> queues() {
+    return em.createNamedQuery("RoutingQueue.findAll", RoutingQueue.class).getResultList().stream().filter(RoutingQueue::isActive)
         .collect(Collectors.toMap(RoutingQueue::getId, q -> q));
   }
 
-  Map<Long, QueueRules> rules(java.util.Collection<RoutingQueue> queues) {
+  public Map<Long, QueueRules> rules(java.util.Collection<RoutingQueue> queues) {
     Map<Long, String> skillCodes = em.createNamedQuery("Skill.findAll", Skill.class).getResultList().stream()
         .collect(Collectors.toMap(Skill::getId, Skill::getCode));
     return queues.stream().collect(Collectors.toMap(RoutingQueue::getId, q -> q.rules(skillCodes)));

@@ -39,6 +39,7 @@ public class AcdSweeper {
   @PersistenceContext private EntityManager em;
   @Inject private ContactWork work;
   @Inject private AcdRouting routing;
+  @Inject private RoutingKick kick;
 
   @Inject
   @ConfigProperty(name = "centralis.acd.sweeper.enabled", defaultValue = "true")
@@ -76,7 +77,7 @@ public class AcdSweeper {
         changed += attempt(() -> work.overflow(i.getId(), now));
       }
     }
-    routing.routeAll();
+    kick.request();
     return changed;
   }
 

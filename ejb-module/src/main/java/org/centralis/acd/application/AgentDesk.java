@@ -121,7 +121,7 @@ public class AgentDesk {
 
   @RolesAllowed({Role.CTI_NAME, Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.HQ_MANAGER_NAME, Role.ADMIN_NAME})
   public List<ReasonCode> reasons() {
-    return em.createNamedQuery("ReasonCode.findActive", ReasonCode.class).getResultList();
+    return em.createNamedQuery("ReasonCode.findAll", ReasonCode.class).getResultList().stream().filter(ReasonCode::isActive).toList();
   }
 
   private void requireReason(String reason) {

@@ -158,11 +158,11 @@ public class ContactWork {
     return found.stream().findFirst();
   }
 
-  void agentEvent(AgentSeat seat, Instant now) {
+  public void agentEvent(AgentSeat seat, Instant now) {
     events.fire(new AcdEvent("AGENT_STATE", null, null, seat.getLogin(), seat.getExtension(), seat.getState().name(), seat.getReasonCode(), null, now));
   }
 
-  String queueCode(Long queueId) {
+  public String queueCode(Long queueId) {
     RoutingQueue q = em.find(RoutingQueue.class, queueId);
     if (q == null) {
       throw new NotFoundException("queue", queueId);
@@ -171,7 +171,7 @@ public class ContactWork {
   }
 
   /** Writes now, so that a concurrent change (version check) fails here as a 409, not at commit. */
-  void flush() {
+  public void flush() {
     try {
       em.flush();
     } catch (PersistenceException e) {

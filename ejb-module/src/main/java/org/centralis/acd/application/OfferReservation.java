@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.centralis.acd.application.AcdRouting.AcdClock;
 import org.centralis.acd.domain.RoutingStrategy;
 import org.centralis.acd.domain.Router;
 import org.centralis.acd.domain.Router.Reservation;
@@ -39,10 +40,10 @@ public class OfferReservation {
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     long readyMillis = Math.max(0, Duration.between(match.agent().idleSince(), now).toMillis());
     int agent = em.createNativeQuery(
-            "UPDATE ACD_AGENT_STATE SET STATE = 'RESERVED', STATE_SINCE = ?, CURRENT_INTERACTION_ID = ?,"
+            "UPDATE ACD_AGENT_STATE SET STATE = 'RESERVED', STATE_SINCE = ?,"
                 + " READY_MILLIS_TODAY = READY_MILLIS_TODAY + ?, VERSION = VERSION + 1"
                 + " WHERE STAFF_ID = ? AND STATE = 'READY' AND VERSION = ?")
-        .setParameter(1, at).setParameter(2, contactId).setParameter(3, readyMillis).setParameter(4, agentId).setParameter(5, seatVersion)
+        .setParameter(1, at).setParameter(2, readyMillis).setParameter(3, agentId).setParameter(4, seatVersion)
         .executeUpdate();
     if (agent != 1) {
       return Reservation.AGENT_TAKEN;
@@ -53,11 +54,18 @@ public class OfferReservation {
         .executeUpdate();
     if (contact != 1) {
       em.createNativeQuery(
-              "UPDATE ACD_AGENT_STATE SET STATE = 'READY', CURRENT_INTERACTION_ID = NULL, VERSION = VERSION + 1"
-                  + " WHERE STAFF_ID = ? AND STATE = 'RESERVED' AND CURRENT_INTERACTION_ID = ?")
-          .setParameter(1, agentId).setParameter(2, contactId).executeUpdate();
+              "UPDATE ACD_AGENT_STATE SET STATE = 'READY', VERSION = VERSION + 1 WHERE STAFF_ID = ? AND STATE = 'RESERVED'")
+          .setParameter(1, agentId).executeUpdate();
       return Reservation.CONTACT_TAKEN;
     }
+    // Only now that the contact is ours does the seat point at it (the column is unique: set earlier,
+    // a stale decision about a contact another agent holds would fail there instead of here).
+    em.createNativeQuery("UPDATE ACD_AGENT_STATE SET CURRENT_INTERACTION_ID = ? WHERE STAFF_ID = ?")
+        .setParameter(1, contactId).setParameter(2, agentId).executeUpdate();
+    // The offer's time is taken now, after both rows are ours: later than any earlier decision on
+    // this contact or agent, whose commit we waited for (the history's intervals never overlap).
+    Instant offeredAt = AcdClock.now();
+    at = offeredAt.atOffset(ZoneOffset.UTC);
     long offerId = ((Number) em.createNativeQuery("SELECT ACD_OFFER_SEQ.NEXTVAL FROM DUAL").getSingleResult()).longValue();
     em.createNativeQuery(
             "INSERT INTO ACD_OFFER (ID, INTERACTION_ID, AGENT_ID, QUEUE_ID, OFFERED_AT, TIMEOUT_AT, OUTCOME,"
@@ -74,7 +82,7 @@ public class OfferReservation {
         .setParameter(1, agentId).getSingleResult();
     String externalId = (String) em.createNativeQuery("SELECT EXTERNAL_ID FROM ACD_INTERACTION WHERE ID = ?")
         .setParameter(1, contactId).getSingleResult();
-    events.fire(new AcdEvent("CONTACT_OFFERED", externalId, match.queue().code(), match.agent().login(), extension, "OFFERED", null, offerId, now));
+    events.fire(new AcdEvent("CONTACT_OFFERED", externalId, match.queue().code(), match.agent().login(), extension, "OFFERED", null, offerId, offeredAt));
     return Reservation.RESERVED;
   }
 }

@@ -1,16 +1,23 @@
 package org.centralis.acd.application;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Re-runs routing after every committed change that can make a match (arrival, agent ready,
  * wrap-up end, offer rejected or timed out, overflow step). After commit, so that the pass sees
- * the change; a failure here is only logged: the sweeper's next pass (within a second) routes.
+ * the change; on a managed thread, so the request that caused it does not wait; coalesced, so a
+ * node runs one pass at a time and a burst of events costs one more pass, not one each (fewer lost
+ * races between the node's own passes). A failed pass is only logged: the sweeper's next tick routes.
  */
 @ApplicationScoped
 public class RoutingKick {
@@ -19,11 +26,47 @@ public class RoutingKick {
 
   @Inject AcdRouting routing;
 
-  void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutingNeeded needed) {
+  private ManagedExecutorService executor;
+
+  // Looked up, not @Resource-injected: Payara leaves @Resource null in CDI beans of a library jar.
+  @PostConstruct
+  void lookUpExecutor() {
     try {
-      routing.routeAll();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "routing after " + needed.why() + " failed; the sweeper retries", e);
+      executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+    } catch (NamingException e) {
+      throw new IllegalStateException("no default managed executor", e);
+    }
+  }
+
+  private final AtomicBoolean dirty = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutingNeeded needed) {
+    request();
+  }
+
+  /** Asks for a routing pass on this node: starts one, or makes the running one go again. */
+  public void request() {
+    dirty.set(true);
+    if (running.compareAndSet(false, true)) {
+      executor.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    try {
+      while (dirty.getAndSet(false)) {
+        try {
+          routing.routeAll();
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "routing pass failed; the sweeper retries", e);
+        }
+      }
+    } finally {
+      running.set(false);
+    }
+    if (dirty.get() && running.compareAndSet(false, true)) {
+      executor.execute(this::drain); // a request that came after the loop ended
     }
   }
 }

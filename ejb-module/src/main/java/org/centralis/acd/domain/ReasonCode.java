@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 /** Why an agent is NOT_READY (小休, 培训, ...). System codes (NO_ANSWER) are set by the ACD only. */
 @Entity
 @Table(name = "ACD_REASON_CODE")
-@NamedQuery(name = "ReasonCode.findActive", query = "SELECT r FROM ReasonCode r WHERE r.active = TRUE ORDER BY r.systemCode, r.code")
+@NamedQuery(name = "ReasonCode.findAll", query = "SELECT r FROM ReasonCode r ORDER BY r.systemCode, r.code")
 public class ReasonCode {
 
   /** Set by the ACD when an agent lets too many offers time out. */

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "ACD_QUEUE")
-@NamedQuery(name = "RoutingQueue.findActive", query = "SELECT q FROM RoutingQueue q WHERE q.active = TRUE ORDER BY q.code")
+// No "active = TRUE" in JPQL: bound as a BOOLEAN it sometimes fails against NUMBER(1) on H2 (90110); callers filter.
+@NamedQuery(name = "RoutingQueue.findAll", query = "SELECT q FROM RoutingQueue q ORDER BY q.code")
 @NamedQuery(name = "RoutingQueue.findByCode", query = "SELECT q FROM RoutingQueue q WHERE q.code = :code")
 public class RoutingQueue {
 
@@ -151,6 +152,10 @@ public class RoutingQueue {
       }
     }
     return 0;
+  }
+
+  public boolean isActive() {
+    return active;
   }
 
   public Long getId() {

@@ -4,8 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -16,7 +14,7 @@ import org.centralis.acd.application.AcdEvent;
 import org.centralis.shared.infrastructure.messaging.Messaging;
 
 /**
- * Publishes each committed {@link AcdEvent} to the topic {@value AcdMessaging#EVENTS_ADDRESS}, after
+ * Publishes each committed {@link AcdEvent} (handed over by {@link AcdEventRelay}) to the topic {@value AcdMessaging#EVENTS_ADDRESS}, after
  * the commit and non-persistent: events are notifications of state that lives in the database (a
  * PBX adapter that missed some reads the state back from the API), so the routing transaction pays
  * neither a two-phase commit nor a journal flush for them. A failed send is logged, never undoes
@@ -34,7 +32,7 @@ public class JmsAcdEvents {
   @Resource(lookup = AcdMessaging.EVENTS_TOPIC)
   private Topic events;
 
-  public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AcdEvent event) {
+  public void publish(AcdEvent event) {
     try (JMSContext jms = connectionFactory.createContext()) {
       jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(events, event.toJson());
     } catch (RuntimeException e) {
