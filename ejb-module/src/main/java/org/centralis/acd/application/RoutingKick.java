@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Re-runs routing after every committed change that can make a match (arrival, agent ready,
@@ -28,14 +26,9 @@ public class RoutingKick {
 
   private ManagedExecutorService executor;
 
-  // Looked up, not @Resource-injected: Payara leaves @Resource null in CDI beans of a library jar.
   @PostConstruct
   void lookUpExecutor() {
-    try {
-      executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-    } catch (NamingException e) {
-      throw new IllegalStateException("no default managed executor", e);
-    }
+    executor = ManagedThreads.defaultExecutor();
   }
 
   private final AtomicBoolean dirty = new AtomicBoolean();

@@ -6,9 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.centralis.acd.application.AcdEvent;
+import org.centralis.acd.application.ManagedThreads;
 
 /**
  * Hands each {@link AcdEvent} to {@link JmsAcdEvents} once its transaction has committed, on a
@@ -23,14 +22,9 @@ public class AcdEventRelay {
 
   private ManagedExecutorService executor;
 
-  // Looked up, not @Resource-injected: Payara leaves @Resource null in CDI beans of a library jar.
   @PostConstruct
   void lookUpExecutor() {
-    try {
-      executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-    } catch (NamingException e) {
-      throw new IllegalStateException("no default managed executor", e);
-    }
+    executor = ManagedThreads.defaultExecutor();
   }
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AcdEvent event) {
