@@ -81,6 +81,7 @@ public class DemoDataLoader {
             summary = DemoDataSet.write(c, password -> passwordHash.generate(password.toCharArray()),
                 Instant.now(), seed);
             KnowledgeDemoData.write(c, Instant.now());
+            AcdDemoData.write(c, Instant.now());
           } finally {
             passwordHashes.destroy(passwordHash);
           }

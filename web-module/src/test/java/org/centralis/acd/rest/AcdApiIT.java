@@ -1,0 +1,251 @@
+package org.centralis.acd.rest;
+
+import static org.centralis.acd.rest.PlanningApiIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.centralis.it.Api;
+import org.centralis.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The ACD through its API: a contact is routed to the right agent with its explanation, accepted,
+ * answered, ended, wrapped up; repeats are idempotent; bad input is problem+json; an unanswered
+ * offer goes to the next agent and repeated misses set the agent NOT_READY. Each test uses its own
+ * queue and agents (see AcdDemoData) and logs them out at the end.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AcdApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.centralisWar();
+  }
+
+  @ArquillianResource URL base;
+
+  static String contact(String externalId, String queue, String caller) {
+    return "{\"externalId\":\"" + externalId + "\",\"channel\":\"VOICE\",\"queue\":\"" + queue + "\",\"callerNumber\":\"" + caller + "\"}";
+  }
+
+  static String state(String state) {
+    return "{\"state\":\"" + state + "\"}";
+  }
+
+  /** Polls the seat until the predicate holds (10 s at most). */
+  static JsonObject awaitSeat(Api api, String user, String login, Predicate<JsonObject> until) throws InterruptedException {
+    JsonObject seat = null;
+    for (int i = 0; i < 100; i++) {
+      Api.Reply r = api.get(user, "/api/acd/agents/" + login);
+      assertEquals(200, r.status(), r.body());
+      seat = r.json();
+      if (until.test(seat)) {
+        return seat;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("seat of " + login + " never reached the expected state: " + seat);
+  }
+
+  static boolean offered(JsonObject seat) {
+    return seat.containsKey("offerId") && !seat.isNull("offerId");
+  }
+
+  @Test
+  void aContactIsOfferedToTheBestAgentAcceptedEndedAndTheAgentIsReadyAgain() throws Exception {
+    Api api = new Api(base);
+    List<String> sse = listen("cti");
+    logOut(api, "agent16", "agent18", "agent20", "agent21", "agent22", "agent23", "agent24", "agent25"); // other CORPORATE agents
+    // CORPORATE is HIGHEST_SKILL with CORPORATE ≥ 6: agent17 has 7, agent19 has 9.
+    assertEquals(200, api.post("agent17", "/api/acd/agents/agent17/state", "{\"state\":\"READY\",\"extension\":\"8017\"}").status());
+    Api.Reply forced = api.post("super1", "/api/acd/agents/agent19/state", state("READY"));
+    assertEquals(200, forced.status(), forced.body());
+    assertEquals("READY", forced.json().getString("state"));
+
+    Api.Reply arrived = api.post("cti", "/api/acd/contacts", contact("IT-CORP-1", "CORPORATE", "13800138000"));
+    assertEquals(202, arrived.status(), arrived.body());
+    assertEquals("CORPORATE", arrived.json().getString("queue"));
+
+    JsonObject seat = awaitSeat(api, "agent19", "agent19", AcdApiIT::offered);
+    assertEquals("RESERVED", seat.getString("state"));
+    assertEquals("IT-CORP-1", seat.getString("contactExternalId"));
+    assertEquals("*******8000", seat.getString("callerNumber"), "masked for the agent");
+    assertEquals("READY", api.get("agent17", "/api/acd/agents/agent17").json().getString("state"));
+    long offerId = seat.getJsonNumber("offerId").longValue();
+
+    JsonObject routing = api.get("super1", "/api/acd/contacts/IT-CORP-1/routing").json();
+    JsonObject offer = routing.getJsonArray("offers").getJsonObject(0);
+    assertEquals("agent19", offer.getString("agent"));
+    assertEquals("PENDING", offer.getString("outcome"));
+    JsonObject why = offer.getJsonObject("explanation");
+    assertEquals("HIGHEST_SKILL", why.getString("strategy"));
+    assertEquals(2, why.getJsonArray("candidates").size(), why.toString());
+    assertEquals("agent19", why.getJsonArray("candidates").getJsonObject(0).getString("login"));
+    assertEquals(9, why.getJsonArray("candidates").getJsonObject(0).getInt("score"));
+    assertEquals("agent17", why.getJsonArray("candidates").getJsonObject(1).getString("login"));
+    assertTrue(why.getString("rule").startsWith("HIGHEST_SKILL: agent19 level sum 9"), why.getString("rule"));
+    assertEquals(6, why.getJsonObject("requiredLevels").getInt("CORPORATE"));
+
+    assertProblem(api.post("agent17", "/api/acd/offers/" + offerId + "/accept", ""), 404, "not-found"); // not agent17's offer
+    Api.Reply accepted = api.post("agent19", "/api/acd/offers/" + offerId + "/accept", "");
+    assertEquals(200, accepted.status(), accepted.body());
+    assertEquals("BUSY", accepted.json().getString("state"));
+    assertEquals(200, api.post("agent19", "/api/acd/offers/" + offerId + "/accept", "").status(), "a repeat is harmless");
+    Api.Reply answered = api.post("cti", "/api/acd/contacts/IT-CORP-1/answered", "");
+    assertEquals(200, answered.status(), answered.body());
+    assertEquals("CONNECTED", answered.json().getString("state"));
+    assertEquals("agent19", answered.json().getString("agent"));
+    assertEquals("13800138000", answered.json().getString("callerNumber"), "the CTI sent it, the CTI sees it");
+
+    Api.Reply ended = api.post("cti", "/api/acd/contacts/IT-CORP-1/ended", "");
+    assertEquals("ENDED", ended.json().getString("state"));
+    assertEquals("ENDED", api.post("cti", "/api/acd/contacts/IT-CORP-1/ended", "").json().getString("state"), "idempotent");
+    assertProblem(api.post("cti", "/api/acd/contacts/IT-CORP-1/abandoned", ""), 409, "contact-state");
+    assertEquals("WRAP_UP", api.get("agent19", "/api/acd/agents/agent19").json().getString("state"));
+    Api.Reply ready = api.post("agent19", "/api/acd/agents/agent19/state", state("WRAP_UP_END"));
+    assertEquals("READY", ready.json().getString("state"), ready.body());
+    assertEquals(1, ready.json().getInt("contactsToday"));
+
+    JsonObject stats = api.get("super1", "/api/acd/queues/CORPORATE/stats").json();
+    assertTrue(stats.getInt("offeredToday") >= 1 && stats.getInt("answeredToday") >= 1, stats.toString());
+    assertEquals(2, stats.getJsonObject("agentsByState").getInt("READY"), stats.toString());
+    assertEquals(1.0, stats.getJsonNumber("serviceLevel").doubleValue(), 1e-9, stats.toString());
+
+    // The PBX adapter heard it: offered to agent19 at extension 8019.
+    for (int i = 0; i < 50 && sse.stream().noneMatch(l -> l.contains("CONTACT_OFFERED") && l.contains("agent19")); i++) {
+      Thread.sleep(100);
+    }
+    assertTrue(sse.stream().anyMatch(l -> l.contains("\"CONTACT_OFFERED\"") && l.contains("\"agent19\"") && l.contains("\"8019\"")), String.join("\n", sse));
+    assertTrue(sse.stream().anyMatch(l -> l.equals("event: AGENT_STATE")), String.join("\n", sse));
+    logOut(api, "agent17", "agent19");
+  }
+
+  @Test
+  void theSameContactAgainIsTheSameContactAndDifferentDataIsAConflict() {
+    Api api = new Api(base);
+    Api.Reply first = api.post("cti", "/api/acd/contacts", contact("IT-IDEM-1", "COMPLAINT", "13911112222"));
+    assertEquals(202, first.status(), first.body());
+    Api.Reply again = api.post("cti", "/api/acd/contacts", contact("IT-IDEM-1", "COMPLAINT", "13911112222"));
+    assertEquals(202, again.status(), again.body());
+    assertEquals(first.json().getString("arrivedAt"), again.json().getString("arrivedAt"));
+    assertProblem(api.post("cti", "/api/acd/contacts", contact("IT-IDEM-1", "COMPLAINT", "13911113333")), 409, "contact-conflict");
+    assertEquals("ABANDONED", api.post("cti", "/api/acd/contacts/IT-IDEM-1/abandoned", "").json().getString("state"));
+    assertEquals("ABANDONED", api.post("cti", "/api/acd/contacts/IT-IDEM-1/abandoned", "").json().getString("state"));
+  }
+
+  @Test
+  void badInputIsProblemJson() {
+    Api api = new Api(base);
+    assertProblem(api.post("cti", "/api/acd/contacts", "{\"channel\":\"VOICE\",\"queue\":\"RETAIL\"}"), 400, "validation");
+    assertProblem(api.post("cti", "/api/acd/contacts", "{\"externalId\":\"X-1\",\"channel\":\"FAX\",\"queue\":\"RETAIL\"}"), 400, "invalid-parameter");
+    assertProblem(api.post("cti", "/api/acd/contacts", "{\"externalId\":\"X-1\",\"channel\":\"VOICE\",\"queue\":\"NOPE\"}"), 400, "unknown-queue");
+    assertProblem(api.post("cti", "/api/acd/contacts", "{\"externalId\":\"X-1\",\"channel\":\"VOICE\",\"queue\":\"RETAIL\",\"priority\":12}"), 400, "validation");
+    assertProblem(api.post("cti", "/api/acd/contacts", "{\"externalId\":\"X-1\",\"channel\":\"VOICE\",\"queue\":\"RETAIL\",\"customerId\":999999999}"), 400, "unknown-customer");
+    assertProblem(api.post("cti", "/api/acd/contacts", "{\"externalId\":"), 400, "malformed-body");
+    assertProblem(api.post("agent1", "/api/acd/contacts", contact("X-2", "RETAIL", "13800000000")), 403, "forbidden");
+    assertProblem(api.post("cti", "/api/acd/contacts/NO-SUCH/ended", ""), 404, "not-found");
+    assertProblem(api.post("cti", "/api/acd/contacts/NO-SUCH/exploded", ""), 400, "invalid-parameter");
+    assertProblem(api.post("agent7", "/api/acd/agents/agent7/state", state("NOT_READY")), 400, "invalid-reason");
+    assertProblem(api.post("agent7", "/api/acd/agents/agent7/state", "{\"state\":\"NOT_READY\",\"reason\":\"NO_ANSWER\"}"), 400, "invalid-reason");
+    assertProblem(api.post("agent7", "/api/acd/agents/agent7/state", state("BUSY")), 400, "invalid-parameter");
+    assertProblem(api.post("agent7", "/api/acd/agents/agent8/state", state("READY")), 404, "not-found");
+    assertProblem(api.post("staff1", "/api/acd/agents/agent8/state", state("READY")), 403, "forbidden");
+    assertProblem(api.post("cti", "/api/acd/offers/abc/accept", ""), 400, "invalid-parameter");
+    assertProblem(api.post("cti", "/api/acd/offers/1/accept", ""), 404, "not-found");
+    assertProblem(api.get("cti", "/api/acd/queues/NOPE/stats"), 404, "not-found");
+    Api.Reply breakTime = api.post("agent7", "/api/acd/agents/agent7/state", "{\"state\":\"NOT_READY\",\"reason\":\"BREAK\"}");
+    assertEquals(200, breakTime.status(), breakTime.body());
+    assertEquals("BREAK", breakTime.json().getString("reason"));
+    logOut(api, "agent7");
+  }
+
+  @Test
+  void anUnansweredOfferGoesToTheNextAgentAndRepeatedMissesSetNotReady() throws Exception {
+    Api api = new Api(base);
+    // ENGLISH: round robin, offer timeout 8 s, 2 misses → NOT_READY, wrap-up 5 s. agent5 and agent10 speak English.
+    api.post("cti", "/api/acd/agents/agent5/state", state("READY"));
+    api.post("cti", "/api/acd/agents/agent10/state", state("READY"));
+    assertEquals(202, api.post("cti", "/api/acd/contacts", contact("IT-EN-1", "ENGLISH", "+4420700000")).status());
+    String first = awaitOffer(api, "IT-EN-1", null);
+    String second = first.equals("agent5") ? "agent10" : "agent5";
+    // Nobody answers: after the timeout the contact goes to the other agent.
+    assertEquals(second, awaitOffer(api, "IT-EN-1", first));
+    JsonObject missed = api.get("cti", "/api/acd/agents/" + first).json();
+    assertEquals(1, missed.getInt("misses"));
+    assertEquals("READY", missed.getString("state"));
+    JsonObject routing = api.get("cti", "/api/acd/contacts/IT-EN-1/routing").json();
+    assertEquals("TIMED_OUT", routing.getJsonArray("offers").getJsonObject(1).getString("outcome"));
+    // The second agent takes it, ends it; the wrap-up timer (5 s) makes him READY again.
+    long offerId = api.get("cti", "/api/acd/contacts/IT-EN-1").json().getJsonNumber("offerId").longValue();
+    assertEquals("BUSY", api.post(second, "/api/acd/offers/" + offerId + "/accept", "").json().getString("state"));
+    api.post("cti", "/api/acd/contacts/IT-EN-1/ended", "");
+    awaitSeat(api, "cti", second, s -> "READY".equals(s.getString("state")));
+    // Round robin comes back to the first agent, who misses again: NOT_READY, reason NO_ANSWER.
+    api.post("cti", "/api/acd/agents/" + second + "/state", "{\"state\":\"NOT_READY\",\"reason\":\"MEETING\"}");
+    assertEquals(202, api.post("cti", "/api/acd/contacts", contact("IT-EN-2", "ENGLISH", "+4420700001")).status());
+    assertEquals(first, awaitOffer(api, "IT-EN-2", null));
+    JsonObject noAnswer = awaitSeat(api, "cti", first, s -> "NOT_READY".equals(s.getString("state")));
+    assertEquals("NO_ANSWER", noAnswer.getString("reason"));
+    assertEquals("WAITING", api.get("cti", "/api/acd/contacts/IT-EN-2").json().getString("state"));
+    api.post("cti", "/api/acd/contacts/IT-EN-2/abandoned", "");
+    logOut(api, "agent5", "agent10");
+  }
+
+  /** The agent a contact is offered to, waiting up to 15 s for an offer to someone other than {@code not}. */
+  static String awaitOffer(Api api, String externalId, String not) throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      JsonObject c = api.get("cti", "/api/acd/contacts/" + externalId).json();
+      if ("OFFERED".equals(c.getString("state")) && !c.isNull("agent") && !c.getString("agent").equals(not)) {
+        assertNotNull(c.get("offerId"));
+        return c.getString("agent");
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(externalId + " was not offered (to anyone but " + not + ")");
+  }
+
+  static void logOut(Api api, String... logins) {
+    for (String login : logins) {
+      Api.Reply r = api.post("cti", "/api/acd/agents/" + login + "/state", state("LOGGED_OUT"));
+      assertEquals(200, r.status(), r.body());
+    }
+  }
+
+  /** Listens to the SSE stream in the background; the lines arrive in the returned list. */
+  List<String> listen(String user) {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    String token = Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(new Api(base).uri("/api/acd/events")).header("Authorization", "Basic " + token)
+        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET().build();
+    HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(r -> r.body().forEach(lines::add));
+    for (int i = 0; i < 50 && lines.isEmpty(); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.contains("HELLO")), "the stream opened: " + lines);
+    return lines;
+  }
+}
