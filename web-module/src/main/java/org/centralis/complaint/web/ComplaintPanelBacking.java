@@ -1,6 +1,8 @@
 package org.centralis.complaint.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,10 +38,28 @@ public class ComplaintPanelBacking {
   private ComplaintView complaint;
   private boolean complaintLoaded;
   private Optional<ReturnVisitView> visit;
+  private Boolean flagged;
+  private PhaseId loadedIn;
   private Long rootCauseId;
   private String correctiveAction;
 
+  /**
+   * What was read is kept for one phase only: a partial request may evaluate the panel before its
+   * action ran (e.g. resolve), and the render must show the state after it.
+   */
+  private void fresh() {
+    PhaseId now = FacesContext.getCurrentInstance().getCurrentPhaseId();
+    if (now != loadedIn) {
+      loadedIn = now;
+      complaintLoaded = false;
+      complaint = null;
+      visit = null;
+      flagged = null;
+    }
+  }
+
   public ComplaintView getComplaint() {
+    fresh();
     if (!complaintLoaded) {
       complaintLoaded = true;
       TicketView t = ticketPage.getTicket();
@@ -55,6 +75,7 @@ public class ComplaintPanelBacking {
   }
 
   public ReturnVisitView getReturnVisit() {
+    fresh();
     if (visit == null) {
       TicketView t = ticketPage.getTicket();
       visit = t == null ? Optional.empty() : returnVisits.latestFor(t.number());
@@ -64,8 +85,12 @@ public class ComplaintPanelBacking {
 
   /** Flagged for escalation and QA: an unsatisfied return visit put it in the QA sample. */
   public boolean isFlagged() {
-    TicketView t = ticketPage.getTicket();
-    return t != null && quality.sampled(t.number());
+    fresh();
+    if (flagged == null) {
+      TicketView t = ticketPage.getTicket();
+      flagged = t != null && quality.sampled(t.number());
+    }
+    return flagged;
   }
 
   /** The resolution form is offered while the complaint is worked (not yet closed or cancelled). */
@@ -80,8 +105,7 @@ public class ComplaintPanelBacking {
 
   public void saveResolution() {
     try {
-      complaint = complaints.recordResolution(ticketPage.getNumber(), new ResolutionRequest(rootCauseId, correctiveAction));
-      complaintLoaded = true;
+      complaints.recordResolution(ticketPage.getNumber(), new ResolutionRequest(rootCauseId, correctiveAction));
       Messages.info("complaint.resolution.saved");
     } catch (RuntimeException e) {
       Messages.handle(e);
