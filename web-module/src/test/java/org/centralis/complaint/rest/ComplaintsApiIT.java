@@ -130,8 +130,18 @@ class ComplaintsApiIT {
     assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_REOPENED' AND TARGET_ID = ?", number));
     assertEquals("1", Db.scalar("SELECT COUNT(*) FROM QA_SAMPLE WHERE TICKET_NO = ? AND REASON = 'LOW_CSAT'", number));
     assertProblem(api.post("agent1", "/api/return-visits/" + visit + "/outcome", "{\"reached\":true,\"csat\":5}"), 409, "return-visit-done");
-    // super1 sees the sample and scores it on the form; the agent reads it as their own.
-    assertTrue(api.get("super1", "/api/qa/samples?size=200").body().contains(number));
+    // super1 sees the sample and scores it on the form; the member who worked it reads it as their own.
+    JsonObject sample = api.get("super1", "/api/qa/samples?size=200").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .filter(x -> x.getString("ticketNumber").equals(number)).findFirst().orElseThrow();
+    assertEquals(5, api.get("super1", "/api/qa/forms/1").json().getJsonArray("criteria").size());
+    assertProblem(api.post("super1", "/api/qa/scores", "{\"formId\":1,\"sampleId\":" + sample.getJsonNumber("id") + ",\"points\":{\"1\":80}}"), 400, "criteria-mismatch");
+    assertProblem(api.post("agent1", "/api/qa/scores", "{\"formId\":1,\"ticketNumber\":\"" + number + "\",\"points\":{\"1\":80}}"), 403, "forbidden");
+    Api.Reply scored = api.post("super1", "/api/qa/scores",
+        "{\"formId\":1,\"sampleId\":" + sample.getJsonNumber("id") + ",\"points\":{\"1\":80,\"2\":60,\"3\":100,\"4\":40,\"5\":0},\"comment\":\"退费时效需改进\"}");
+    assertEquals(200, scored.status(), scored.body());
+    assertEquals("63.00", scored.json().getJsonNumber("total").bigDecimalValue().setScale(2).toPlainString());
+    assertTrue(api.get(member, "/api/qa/scores/mine").body().contains("退费时效需改进"));
+    assertFalse(api.get("super1", "/api/qa/samples?size=200").body().contains(number), "a scored sample leaves the queue");
   }
 
   @Test
