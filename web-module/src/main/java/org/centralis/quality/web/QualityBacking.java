@@ -30,7 +30,8 @@ public class QualityBacking implements Serializable {
   private List<QaViews.Score> mine;
   private QaViews.Form form;
   private QaViews.Sample selected;
-  private final Map<Long, Integer> points = new LinkedHashMap<>();
+  /** Criterion id → points; the input may put any Number (or text) here, converted on submit. */
+  private final Map<Long, Object> points = new LinkedHashMap<>();
   private String comment;
 
   public boolean isSupervisor() {
@@ -76,7 +77,9 @@ public class QualityBacking implements Serializable {
 
   public void score() {
     try {
-      QaViews.Score s = quality.score(new ScoreRequest(FORM_ID, selected.id(), null, null, null, new LinkedHashMap<>(points), comment));
+      Map<Long, Integer> marks = new LinkedHashMap<>();
+      points.forEach((id, v) -> marks.put(id, v instanceof Number n ? Integer.valueOf(n.intValue()) : v == null || v.toString().isBlank() ? null : Integer.valueOf(v.toString().strip())));
+      QaViews.Score s = quality.score(new ScoreRequest(FORM_ID, selected.id(), null, null, null, marks, comment));
       Messages.info("qa.scored", s.total().toPlainString());
       selected = null;
       samples = null;
@@ -90,7 +93,7 @@ public class QualityBacking implements Serializable {
     return selected;
   }
 
-  public Map<Long, Integer> getPoints() {
+  public Map<Long, Object> getPoints() {
     return points;
   }
 

@@ -136,6 +136,31 @@ class ComplaintReturnVisitPathIT {
     assertEquals("REOPENED", api.get("staff1", "/api/tickets/" + number).json().getString("status"));
   }
 
+  @Test
+  void managersReadTheComplaintRegisterAndSupervisorsTheQaSample() {
+    signIn("hq1");
+    browser.get(base + "/tickets/complaints.xhtml");
+    By rows = By.cssSelector("[id='registerForm:complaints_data'] > tr");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(rows));
+    assertTrue(browser.findElements(rows).size() > 1, "the demo complaints are listed");
+    session.screenshot("register");
+    choose("registerForm:filterOverdue", "已超时限");
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(b -> b.findElements(rows).stream().allMatch(r -> r.getText().contains("已超监管时限") || r.getText().contains("没有符合条件的投诉")));
+    session.screenshot("register-overdue");
+
+    signIn("super1");
+    browser.get(base + "/tickets/quality.xhtml");
+    WebElement score = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='qaForm:samples_data'] button")));
+    session.screenshot("qa-samples");
+    score.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qaForm:qaComment"))).sendKeys("回访不满意，退费时效需改进");
+    session.screenshot("qa-score-dialog");
+    browser.findElement(By.id("qaForm:qaSubmit")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("qaForm:qaComment")));
+    session.screenshot("qa-scored");
+  }
+
   private void signIn(String login) {
     browser.manage().deleteAllCookies();
     session.signIn(login);
