@@ -299,6 +299,12 @@ public final class Bench {
     if (customerId != null) {
       m.put("customerId", customerId);
     }
+    if (kind.type.equals("COMPLAINT")) { // a complaint is logged with its complaint facts (docs/complaints.md)
+      Map<String, Object> complaint = new LinkedHashMap<>();
+      complaint.put("severity", "MAJOR");
+      complaint.put("taxonomyId", 21);
+      m.put("complaint", complaint);
+    }
     return Json.write(m);
   }
 

@@ -82,6 +82,7 @@ public class DemoDataLoader {
                 Instant.now(), seed);
             KnowledgeDemoData.write(c, Instant.now());
             AcdDemoData.write(c, Instant.now());
+            DemoComplaints.write(c, Instant.now(), seed);
           } finally {
             passwordHashes.destroy(passwordHash);
           }

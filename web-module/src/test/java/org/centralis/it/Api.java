@@ -45,6 +45,10 @@ public final class Api {
     return send(user, PASSWORD, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  public Reply put(String user, String path, String json) {
+    return send(user, PASSWORD, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+  }
+
   public Reply send(String user, String password, HttpRequest.Builder request) {
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -23,6 +23,23 @@ public final class Fixtures {
   /** A complaint about a fee, as branch staff log it at the counter. */
   public static String complaint(long customerId, String subject) {
     return "{\"type\":\"COMPLAINT\",\"categoryId\":32,\"priority\":\"HIGH\",\"channel\":\"BRANCH_COUNTER\","
-        + "\"subject\":\"" + subject + "\",\"description\":\"客户反映信用卡年费被重复扣收，要求退还\",\"customerId\":" + customerId + "}";
+        + "\"subject\":\"" + subject + "\",\"description\":\"客户反映信用卡年费被重复扣收，要求退还\",\"customerId\":" + customerId
+        + ",\"complaint\":{\"severity\":\"MAJOR\",\"taxonomyId\":21,\"amount\":300.00,\"currency\":\"CNY\"}}";
+  }
+
+  /** Records root cause (人员原因/业务技能不足) and corrective action, which a complaint needs before RESOLVED. */
+  public static Api.Reply recordComplaintResolution(Api api, String user, String number) {
+    return api.put(user, "/api/complaints/" + number + "/resolution", "{\"rootCauseId\":101,\"correctiveAction\":\"退还重复扣收的年费并培训柜员\"}");
+  }
+
+  /** The id of the ticket's open return visit, as agent1 sees it; -1 if there is none. */
+  public static long openReturnVisit(Api api, String number) {
+    var items = api.get("agent1", "/api/return-visits?ticket=" + number).json().getJsonArray("items");
+    return items.isEmpty() ? -1 : items.getJsonObject(0).getJsonNumber("id").longValue();
+  }
+
+  /** agent1 reaches the customer of the ticket's open return visit, who gives this CSAT. */
+  public static Api.Reply recordReturnVisit(Api api, String number, int csat) {
+    return api.post("agent1", "/api/return-visits/" + openReturnVisit(api, number) + "/outcome", "{\"reached\":true,\"csat\":" + csat + ",\"comment\":\"回访\"}");
   }
 }

@@ -1,5 +1,6 @@
 package org.centralis.ticket.application;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -7,7 +8,10 @@ import org.centralis.ticket.domain.Channel;
 import org.centralis.ticket.domain.Priority;
 import org.centralis.ticket.domain.TicketType;
 
-/** A request to log: the category must belong to the type; the customer is optional (anonymous). */
+/**
+ * A request to log: the category must belong to the type; the customer is optional (anonymous).
+ * {@code complaint} is required for type COMPLAINT and ignored for the others.
+ */
 public record LogRequest(
     @NotNull TicketType type,
     @NotNull Long categoryId,
@@ -15,4 +19,5 @@ public record LogRequest(
     @NotNull Channel channel,
     @NotBlank @Size(max = 200) String subject,
     @Size(max = 4000) String description,
-    Long customerId) {}
+    Long customerId,
+    @Valid ComplaintDetails complaint) {}

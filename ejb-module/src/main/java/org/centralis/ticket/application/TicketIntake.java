@@ -24,11 +24,13 @@ import org.centralis.ticket.domain.Ticket;
 import org.centralis.ticket.domain.TicketCategory;
 import org.centralis.ticket.domain.TicketEventKind;
 import org.centralis.ticket.domain.TicketNumber;
+import org.centralis.ticket.domain.TicketType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Logging a request (受理). One transaction writes the ticket, its CREATED event, the audit event
- * and the "ticket created" message; dispatch happens after commit, in {@link TicketDispatch}.
+ * and the "ticket created" message; dispatch happens after commit, in {@link TicketDispatch}. A
+ * complaint carries {@link ComplaintDetails}, which the complaint context takes from {@link TicketLogged}.
  */
 @Stateless
 public class TicketIntake {
@@ -40,6 +42,7 @@ public class TicketIntake {
   @Inject private AuditTrail auditTrail;
   @Inject private TicketViews views;
   @Inject private Event<TicketChanged> changes;
+  @Inject private Event<TicketLogged> logged;
 
   @Inject
   @ConfigProperty(name = "centralis.service-center.zone", defaultValue = "Asia/Shanghai")
@@ -55,6 +58,9 @@ public class TicketIntake {
     if (category.getTicketType() != request.type()) {
       throw new InvalidInputException(
           "categoryId", "category-type-mismatch", "category " + category.getCode() + " is not of type " + request.type(), category.getCode(), request.type());
+    }
+    if (request.type() == TicketType.COMPLAINT && request.complaint() == null) {
+      throw new InvalidInputException("complaint", "complaint-details-required", "a complaint needs its severity and taxonomy");
     }
     CustomerRef customer =
         request.customerId() == null
@@ -78,6 +84,7 @@ public class TicketIntake {
             now);
     em.persist(ticket);
     em.flush();
+    logged.fire(new TicketLogged(ticket.getId(), ticket.getNumber().value(), request));
     changes.fire(
         new TicketChanged(ticket.getId(), ticket.getNumber().value(), null, ticket.getStatus(), TicketEventKind.CREATED, caller.login(), now));
     messages.ticketCreated(ticket.getId(), ticket.getNumber().value());

@@ -135,6 +135,16 @@ public class Ticket {
     return t;
   }
 
+  /**
+   * Raises the priority (never lowers it), e.g. for a repeat complaint at intake; no timeline event,
+   * the caller audits why.
+   */
+  public void raisePriorityTo(Priority p) {
+    if (p.compareTo(priority) > 0) {
+      priority = p;
+    }
+  }
+
   /** Sends the ticket to the team that must act (派单). */
   public TicketEvent dispatchTo(Long teamId, String actorLogin, String reason, Instant now) {
     TicketStatus from = status;

@@ -11,7 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.math.BigDecimal;
+import org.centralis.complaint.application.Complaints;
+import org.centralis.complaint.application.TaxonomyRef;
+import org.centralis.complaint.domain.Severity;
+import org.centralis.complaint.domain.TaxonomyKind;
 import org.centralis.customer.web.CustomerLookupBacking;
+import org.centralis.ticket.application.ComplaintDetails;
+import org.centralis.ticket.application.RelatedTickets;
+import org.centralis.ticket.application.TicketSummary;
 import org.centralis.shared.web.Messages;
 import org.centralis.ticket.application.CategoryRef;
 import org.centralis.ticket.application.LogRequest;
@@ -25,7 +33,9 @@ import org.primefaces.PrimeFaces;
 
 /**
  * The "log request" (受理登记) form: type, a category of that type, priority, channel, subject and
- * description, for the customer selected in the lookup of the same page (or none).
+ * description, for the customer selected in the lookup of the same page (or none). A complaint also
+ * takes severity, taxonomy and the amount in dispute; once customer and category are known, the
+ * customer's recent tickets of that category are shown (related-ticket detection).
  */
 @Named
 @ViewScoped
@@ -36,6 +46,8 @@ public class TicketLogBacking implements Serializable {
   @Inject private TicketIntake intake;
   @Inject private TicketCatalog catalog;
   @Inject private CustomerLookupBacking lookup;
+  @Inject private Complaints complaints;
+  @Inject private RelatedTickets relatedTickets;
 
   private TicketType type = TicketType.INQUIRY;
   private Long categoryId;
@@ -45,6 +57,12 @@ public class TicketLogBacking implements Serializable {
   private String description;
   private List<SelectItem> categories = List.of();
   private String loggedNumber;
+  private Severity severity = Severity.MINOR;
+  private Long complaintTaxonomyId;
+  private BigDecimal amount;
+  private String currency = "CNY";
+  private List<SelectItem> complaintTaxonomy = List.of();
+  private List<TicketSummary> related = List.of();
 
   @PostConstruct
   void init() {
@@ -58,7 +76,58 @@ public class TicketLogBacking implements Serializable {
 
   public void typeChanged() {
     categoryId = null;
+    related = List.of();
     loadCategories();
+    if (type == TicketType.COMPLAINT && complaintTaxonomy.isEmpty()) {
+      complaintTaxonomy = taxonomyItems(complaints.taxonomy(TaxonomyKind.COMPLAINT));
+    }
+  }
+
+  /** Related-ticket detection: the selected customer's tickets of this category in the default window. */
+  public void categoryChanged() {
+    related = List.of();
+    Long customer = lookup.getSelectedId();
+    if (customer == null || categoryId == null) {
+      return;
+    }
+    try {
+      related = relatedTickets.of(customer, categoryId, null);
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+    }
+  }
+
+  private ComplaintDetails complaintDetails() {
+    if (type != TicketType.COMPLAINT) {
+      return null;
+    }
+    return new ComplaintDetails(severity == null ? null : severity.name(), complaintTaxonomyId, amount, amount == null ? null : currency);
+  }
+
+  /** A two-level taxonomy as grouped select items (roots with children are groups). */
+  public static List<SelectItem> taxonomyItems(List<TaxonomyRef> nodes) {
+    String lang = Messages.english() ? "en" : "zh";
+    Map<Long, List<TaxonomyRef>> children = new LinkedHashMap<>();
+    List<TaxonomyRef> roots = new ArrayList<>();
+    for (TaxonomyRef n : nodes) {
+      if (n.parentId() == null) {
+        roots.add(n);
+      } else {
+        children.computeIfAbsent(n.parentId(), k -> new ArrayList<>()).add(n);
+      }
+    }
+    List<SelectItem> items = new ArrayList<>();
+    for (TaxonomyRef root : roots) {
+      List<TaxonomyRef> kids = children.getOrDefault(root.id(), List.of());
+      if (kids.isEmpty()) {
+        items.add(new SelectItem(root.id(), root.name(lang)));
+      } else {
+        SelectItemGroup group = new SelectItemGroup(root.name(lang));
+        group.setSelectItems(kids.stream().map(k -> new SelectItem(k.id(), k.name(lang))).toArray(SelectItem[]::new));
+        items.add(group);
+      }
+    }
+    return items;
   }
 
   /**
@@ -99,11 +168,13 @@ public class TicketLogBacking implements Serializable {
   public void save() {
     loggedNumber = null;
     try {
-      TicketView ticket = intake.logRequest(new LogRequest(type, categoryId, priority, channel, subject, description, lookup.getSelectedId()));
+      TicketView ticket = intake.logRequest(new LogRequest(type, categoryId, priority, channel, subject, description, lookup.getSelectedId(), complaintDetails()));
       loggedNumber = ticket.number();
       Messages.info("ticket.log.saved", ticket.number());
       subject = null;
       description = null;
+      amount = null;
+      related = List.of();
       // The new ticket is NEW until the dispatcher picks it up: let the list poll for it.
       PrimeFaces.current().executeScript("if (window.PF && PF('ticketsPoll')) { PF('ticketsPoll').start(); }");
     } catch (RuntimeException e) {
@@ -129,6 +200,54 @@ public class TicketLogBacking implements Serializable {
 
   public String getLoggedNumber() {
     return loggedNumber;
+  }
+
+  public Severity[] getSeverities() {
+    return Severity.values();
+  }
+
+  public List<SelectItem> getComplaintTaxonomy() {
+    return complaintTaxonomy;
+  }
+
+  public List<TicketSummary> getRelated() {
+    return related;
+  }
+
+  public boolean isComplaint() {
+    return type == TicketType.COMPLAINT;
+  }
+
+  public Severity getSeverity() {
+    return severity;
+  }
+
+  public void setSeverity(Severity severity) {
+    this.severity = severity;
+  }
+
+  public Long getComplaintTaxonomyId() {
+    return complaintTaxonomyId;
+  }
+
+  public void setComplaintTaxonomyId(Long complaintTaxonomyId) {
+    this.complaintTaxonomyId = complaintTaxonomyId;
+  }
+
+  public BigDecimal getAmount() {
+    return amount;
+  }
+
+  public void setAmount(BigDecimal amount) {
+    this.amount = amount;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public void setCurrency(String currency) {
+    this.currency = currency;
   }
 
   public TicketType getType() {

@@ -63,9 +63,11 @@ class TicketLifecycleIT {
     assertStatus(comment, "IN_PROGRESS");
     assertEquals("CUSTOMER", lastEvent(comment.json()).getString("visibility"));
     assertProblem(api.post(member, path + "resolve", "{}"), 400, "note-required");
+    assertEquals(200, Fixtures.recordComplaintResolution(api, member, number).status()); // complaints need a root cause
     assertStatus(api.post(member, path + "resolve", "{\"note\":\"已退还重复扣收的年费\"}"), "RESOLVED");
 
     assertEquals(List.of("close", "reopen", "comment"), actions(api, "staff1", number));
+    assertEquals(200, Fixtures.recordReturnVisit(api, number, 5).status()); // and a return visit before closure
     assertStatus(api.post("staff1", path + "close", "{}"), "CLOSED");
 
     for (String action : List.of("ACCEPTED", "WORK_STARTED", "PENDING_CUSTOMER", "RESUMED", "COMMENTED", "RESOLVED", "CLOSED")) {
@@ -123,6 +125,7 @@ class TicketLifecycleIT {
   void claimNextHandsOutTheOldestDispatchedTicketOnceEach() throws Exception {
     Api api = new Api(base);
     JsonObject ticket = logComplaint(api, "生命周期：取单");
+    logComplaint(api, "生命周期：取单二"); // two at least, whatever the demo data's time of day left waiting
     long team = ticket.getJsonObject("assignedTeam").getJsonNumber("id").longValue();
     List<String> members = complaintTeamMembers();
     String queue = "/api/teams/" + team + "/tickets";

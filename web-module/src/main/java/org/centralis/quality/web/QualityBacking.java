@@ -1,0 +1,107 @@
+package org.centralis.quality.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.centralis.quality.application.QaViews;
+import org.centralis.quality.application.QualityScoring;
+import org.centralis.quality.application.ScoreRequest;
+import org.centralis.shared.web.Messages;
+
+/**
+ * The quality page (质检): supervisors score the open samples of their scope on the form (points
+ * 0–100 per weighted criterion, a comment); everyone who is scored sees their own scores.
+ */
+@Named
+@ViewScoped
+public class QualityBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final long FORM_ID = 1;
+
+  @Inject private QualityScoring quality;
+
+  private List<QaViews.Sample> samples;
+  private List<QaViews.Score> mine;
+  private QaViews.Form form;
+  private QaViews.Sample selected;
+  /** Criterion id → points; the input may put any Number (or text) here, converted on submit. */
+  private final Map<Long, Object> points = new LinkedHashMap<>();
+  private String comment;
+
+  public boolean isSupervisor() {
+    return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("SUPERVISOR");
+  }
+
+  public List<QaViews.Sample> getSamples() {
+    if (samples == null) {
+      try {
+        samples = isSupervisor() ? quality.openSamples(0, 100).items() : List.of();
+      } catch (RuntimeException e) {
+        samples = List.of();
+        Messages.handle(e);
+      }
+    }
+    return samples;
+  }
+
+  public List<QaViews.Score> getMine() {
+    if (mine == null) {
+      try {
+        mine = quality.myScores(0, 100).items();
+      } catch (RuntimeException e) {
+        mine = List.of();
+      }
+    }
+    return mine;
+  }
+
+  public QaViews.Form getForm() {
+    if (form == null && isSupervisor()) {
+      form = quality.form(FORM_ID);
+    }
+    return form;
+  }
+
+  public void select(QaViews.Sample sample) {
+    selected = sample;
+    points.clear();
+    getForm().criteria().forEach(c -> points.put(c.id(), 100));
+    comment = null;
+  }
+
+  public void score() {
+    try {
+      Map<Long, Integer> marks = new LinkedHashMap<>();
+      points.forEach((id, v) -> marks.put(id, v instanceof Number n ? Integer.valueOf(n.intValue()) : v == null || v.toString().isBlank() ? null : Integer.valueOf(v.toString().strip())));
+      QaViews.Score s = quality.score(new ScoreRequest(FORM_ID, selected.id(), null, null, null, marks, comment));
+      Messages.info("qa.scored", s.total().toPlainString());
+      selected = null;
+      samples = null;
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      org.primefaces.PrimeFaces.current().ajax().addCallbackParam("failed", true);
+    }
+  }
+
+  public QaViews.Sample getSelected() {
+    return selected;
+  }
+
+  public Map<Long, Object> getPoints() {
+    return points;
+  }
+
+  public String getComment() {
+    return comment;
+  }
+
+  public void setComment(String comment) {
+    this.comment = comment;
+  }
+}
