@@ -14,6 +14,7 @@ import org.centralis.reports.ReportRenderer;
 public class ReportCatalog {
 
   public static final String BRANCH_COMPARISON = "branch-comparison";
+  public static final String COMPLAINT_ANALYSIS = "complaint-analysis";
 
   private static final List<ReportDefinition> ENTRIES =
       List.of(
@@ -30,8 +31,8 @@ public class ReportCatalog {
               "sla-breaches", false, "SLA超时报表", "SLA breaches",
               "Breaches by branch and category in business time, with the list of breached tickets. Needs the SLA clocks."),
           new ReportDefinition(
-              "complaint-analysis", false, "投诉分析报表", "Complaint analysis",
-              "Complaints by taxonomy, severity and root cause; repeat complaints; time to resolve; regulator-deadline compliance. Needs the complaint taxonomy."),
+              COMPLAINT_ANALYSIS, true, "投诉分析报表", "Complaint analysis",
+              "Complaints by type: critical, repeat, resolved, resolved by the regulator deadline, open past it, days to resolve, amount in dispute; with totals and a bar chart."),
           new ReportDefinition(
               BRANCH_COMPARISON, true, "网点对比报表", "Branch comparison",
               "League table of the city branches in your subtree over a period: tickets logged, closed, open, complaints, share closed, average hours to close; with totals and a bar chart."));

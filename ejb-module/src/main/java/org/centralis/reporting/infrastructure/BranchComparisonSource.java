@@ -63,6 +63,12 @@ public class BranchComparisonSource implements ReportSource {
   @Override
   public Map<String, Object> parameters(Connection connection, RunParameters p, String scopePath, Instant dataAsOf, String requestedBy)
       throws SQLException {
+    return headerParameters(connection, p, scopePath, dataAsOf, requestedBy);
+  }
+
+  /** The title block every report shares: period, scope name in the run's language, data-as-of, requester. */
+  static Map<String, Object> headerParameters(Connection connection, RunParameters p, String scopePath, Instant dataAsOf, String requestedBy)
+      throws SQLException {
     Map<String, Object> params = new HashMap<>();
     params.put("PERIOD_FROM", p.from().toString());
     params.put("PERIOD_TO", p.to().toString());
@@ -72,7 +78,7 @@ public class BranchComparisonSource implements ReportSource {
     return params;
   }
 
-  private static String nameColumn(RunParameters p) {
+  static String nameColumn(RunParameters p) {
     return p.asLocale().equals(Locale.ENGLISH) ? "NAME_EN" : "NAME";
   }
 
