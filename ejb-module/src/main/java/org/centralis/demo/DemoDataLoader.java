@@ -80,6 +80,7 @@ public class DemoDataLoader {
             passwordHash.initialize(Map.of()); // defaults: PBKDF2WithHmacSHA256, 2048 iterations
             summary = DemoDataSet.write(c, password -> passwordHash.generate(password.toCharArray()),
                 Instant.now(), seed);
+            org.centralis.sla.infrastructure.SlaDemoData.write(c);
           } finally {
             passwordHashes.destroy(passwordHash);
           }
