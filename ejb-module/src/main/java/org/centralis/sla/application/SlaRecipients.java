@@ -42,6 +42,18 @@ public class SlaRecipients {
     return branch == null ? List.of() : withRole(branch, role);
   }
 
+  /** The e-mail addresses of these staff members (those that have one). */
+  public List<String> emails(List<Long> staffIds) {
+    if (staffIds.isEmpty()) {
+      return List.of();
+    }
+    var q = em.createNativeQuery("SELECT EMAIL FROM STAFF WHERE EMAIL IS NOT NULL AND ID IN (" + String.join(", ", java.util.Collections.nCopies(staffIds.size(), "?")) + ")");
+    for (int i = 0; i < staffIds.size(); i++) {
+      q.setParameter(i + 1, staffIds.get(i));
+    }
+    return ((List<?>) q.getResultList()).stream().map(String::valueOf).toList();
+  }
+
   private Long ancestorOfKind(String path, String kind) {
     List<Long> lineage = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
     for (int i = lineage.size() - 1; i >= 0; i--) {

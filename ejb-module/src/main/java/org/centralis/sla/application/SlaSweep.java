@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +44,7 @@ public class SlaSweep {
   @Inject private SlaRecipients recipients;
   @Inject private SlaEventPublisher publisher;
   @Inject private AuditTrail auditTrail;
+  @Inject private Event<SlaStepFired> mails;
 
   /** Ids of the clocks due at {@code now}, most overdue first (an index range scan on NEXT_DUE_AT). */
   public List<Long> due(Instant now, int limit) {
@@ -81,8 +83,10 @@ public class SlaSweep {
       }
       SlaEvent event = new SlaEvent(clock, f, now, detail);
       em.persist(event);
-      notify.stream().distinct().forEach(staff -> em.persist(new Notification(staff, event)));
+      List<Long> staff = notify.stream().distinct().toList();
+      staff.forEach(id -> em.persist(new Notification(id, event)));
       publisher.published(event);
+      mails.fire(new SlaStepFired(clock.getTicketNo(), clock.getMetric().name(), f.kind().name(), f.seq(), f.dueAt(), recipients.emails(staff)));
       audit.add(new AuditEntry("SLA_" + f.kind(), "TICKET", clock.getTicketNo(), null, detail));
     }
     em.flush();
