@@ -126,8 +126,9 @@ public class SlaClocks {
     }
   }
 
-  /** Applies a policy's (possibly changed) terms to one clock. */
-  void retarget(SlaClock clock, SlaPolicy policy, long target, String branchPath) {
+  /** Applies a policy's (possibly changed) terms to one clock (public: called through the bean by SlaPolicies). */
+  @PermitAll
+  public void retarget(SlaClock clock, SlaPolicy policy, long target, String branchPath) {
     SlaClock.Terms terms = terms(policy, target, branchPath);
     EscalationChain chain = terms.chainId() == null ? null : em.find(EscalationChain.class, terms.chainId());
     clock.retarget(terms, calendars.get(terms.calendarCode()), chain == null ? List.of() : chain.delays());

@@ -188,6 +188,12 @@ class SlaClocksIT {
     assertTrue(answer.getJsonArray("earlier").getValuesAs(JsonObject.class).stream().anyMatch(e -> number.equals(e.getString("ticketNo"))), answer.toString());
     assertEquals(before, Db.scalar("SELECT DUE_AT FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'RESOLUTION'", number), "nothing saved");
     assertEquals(403, api.post("super1", "/api/sla/policies/" + PAUSE_POLICY + "/what-if", shorter).status());
+    Api.Reply unchanged = api.send("admin1", Api.PASSWORD, java.net.http.HttpRequest.newBuilder(api.uri("/api/sla/policies/" + PAUSE_POLICY))
+        .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(shorter.replace("\"resolutionSeconds\":60", "\"resolutionSeconds\":7200"))));
+    assertEquals(200, unchanged.status(), unchanged.body());
+    assertTrue(unchanged.json().getInt("recomputedClocks") >= 1, unchanged.body());
+    assertEquals(before, Db.scalar("SELECT DUE_AT FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'RESOLUTION'", number), "the same terms give the same deadline");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_POLICY_CHANGED' AND TARGET_ID = ?", String.valueOf(PAUSE_POLICY)));
     Api.Reply bad = api.post("admin1", "/api/sla/policies/" + PAUSE_POLICY + "/what-if", shorter.replace("75,90", "90,75"));
     assertEquals(400, bad.status(), bad.body());
     assertEquals("https://centralis.org/problems/invalid-thresholds", bad.json().getString("type"));
