@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.centralis.sla.infrastructure.SlaDemoData;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -83,6 +84,7 @@ public class DemoDataLoader {
             KnowledgeDemoData.write(c, Instant.now());
             AcdDemoData.write(c, Instant.now());
             DemoComplaints.write(c, Instant.now(), seed);
+            SlaDemoData.write(c);
           } finally {
             passwordHashes.destroy(passwordHash);
           }

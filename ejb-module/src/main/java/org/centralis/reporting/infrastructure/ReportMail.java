@@ -32,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * E-mail delivery of scheduled reports, file attached, text in the recipient's language. Off unless
- * {@code centralis.mail.host} is set (docs/operations.md). A failed send is logged and leaves the inbox item without
+ * {@code centralis.mail.enabled=true}, like the SLA mails (docs/operations.md). A failed send is logged and leaves the inbox item without
  * an e-mail address: the report is still delivered to the inbox, never lost.
  */
 @ApplicationScoped
@@ -42,8 +42,12 @@ public class ReportMail {
   private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @Inject
-  @ConfigProperty(name = "centralis.mail.host")
-  Optional<String> host;
+  @ConfigProperty(name = "centralis.mail.enabled", defaultValue = "false")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "centralis.mail.host", defaultValue = "localhost")
+  String host;
 
   @Inject
   @ConfigProperty(name = "centralis.mail.port", defaultValue = "25")
@@ -71,7 +75,7 @@ public class ReportMail {
 
   /** Sends the run to the recipient; answers the address it went to, or null if mail is off or sending failed. */
   public String send(StaffContact recipient, ReportSchedule schedule, ReportRun run) {
-    if (host.filter(h -> !h.isBlank()).isEmpty() || recipient.email() == null || recipient.email().isBlank()) {
+    if (!enabled || recipient.email() == null || recipient.email().isBlank()) {
       return null;
     }
     try {
@@ -101,7 +105,7 @@ public class ReportMail {
 
   private Session session() {
     Properties props = new Properties();
-    props.put("mail.smtp.host", host.orElseThrow());
+    props.put("mail.smtp.host", host);
     props.put("mail.smtp.port", String.valueOf(port));
     props.put("mail.smtp.connectiontimeout", "10000");
     props.put("mail.smtp.timeout", "30000");

@@ -1,0 +1,74 @@
+package org.centralis.sla.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.centralis.shared.domain.NotFoundException;
+import org.centralis.sla.domain.BusinessCalendar;
+import org.centralis.sla.domain.CalendarDefinition;
+
+/**
+ * The calendars clocks run on: which calendar a branch uses (the nearest ancestor-or-self with a
+ * BRANCH_CALENDAR row; {@value #FALLBACK} when none), and parsed calendars cached per code and
+ * VERSION, so a calendar change is seen by every node at its next read (one small query).
+ */
+@Stateless
+@PermitAll
+public class ClockCalendars {
+
+  public static final String FALLBACK = "7x24";
+
+  private record Cached(int version, BusinessCalendar calendar) {}
+
+  private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+  @PersistenceContext private EntityManager em;
+
+  public BusinessCalendar get(String code) {
+    List<Integer> versions =
+        em.createQuery("SELECT c.version FROM CalendarDefinition c WHERE c.code = :code", Integer.class).setParameter("code", code).getResultList();
+    if (versions.isEmpty()) {
+      throw new NotFoundException("calendar", code);
+    }
+    Cached cached = CACHE.get(code);
+    if (cached != null && cached.version() == versions.get(0)) {
+      return cached.calendar();
+    }
+    CalendarDefinition d =
+        em.createNamedQuery("CalendarDefinition.findByCode", CalendarDefinition.class).setParameter("code", code).getSingleResult();
+    BusinessCalendar calendar = d.toBusinessCalendar();
+    CACHE.put(code, new Cached(d.getVersion(), calendar));
+    return calendar;
+  }
+
+  /** The code of the calendar of the branch with this materialized path ('/1/7/42/'). */
+  public String codeForBranch(String branchPath) {
+    List<Long> ids = Arrays.stream(branchPath.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+    if (ids.isEmpty()) {
+      return FALLBACK;
+    }
+    var q = em.createNativeQuery("SELECT BRANCH_ID, CALENDAR_CODE FROM BRANCH_CALENDAR WHERE BRANCH_ID IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")");
+    for (int i = 0; i < ids.size(); i++) {
+      q.setParameter(i + 1, ids.get(i));
+    }
+    Map<Long, String> assigned = new HashMap<>();
+    for (Object row : q.getResultList()) {
+      Object[] r = (Object[]) row;
+      assigned.put(((Number) r[0]).longValue(), (String) r[1]);
+    }
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      String code = assigned.get(ids.get(i));
+      if (code != null) {
+        return code;
+      }
+    }
+    return FALLBACK;
+  }
+}

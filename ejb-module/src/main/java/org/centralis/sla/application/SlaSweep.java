@@ -1,0 +1,96 @@
+package org.centralis.sla.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.centralis.audit.application.AuditEntry;
+import org.centralis.audit.application.AuditTrail;
+import org.centralis.shared.security.Caller;
+import org.centralis.sla.domain.EscalationChain;
+import org.centralis.sla.domain.EscalationLevel;
+import org.centralis.sla.domain.Notification;
+import org.centralis.sla.domain.SlaClock;
+import org.centralis.sla.domain.SlaEvent;
+import org.centralis.sla.domain.SlaFiring;
+import org.centralis.ticket.application.TicketEscalation;
+import org.centralis.ticket.application.TicketEscalation.TicketFacts;
+
+/**
+ * One sweep step: finds due clocks, and fires the due steps of one clock in its own transaction.
+ *
+ * <p>Exactly once across nodes: a node reads the clock, advances it in memory and writes it back
+ * with JPA's version check ({@code UPDATE … WHERE ID = ? AND VERSION = ?}) <em>before</em> doing
+ * anything else. Two nodes that read the same version cannot both update it: the second waits for
+ * the first's row lock and then updates no row (an {@code OptimisticLockException}) or fails on the
+ * lock, and its whole transaction — events, notifications, JMS message, audit — rolls back. A node
+ * that reads after the other committed finds the step already done (the next due instant moved).
+ * The unique key of SLA_EVENT (clock, cycle, kind, seq) backs this up in the database.
+ */
+@Stateless
+@PermitAll
+public class SlaSweep {
+
+  @PersistenceContext private EntityManager em;
+  @Inject private ClockCalendars calendars;
+  @Inject private TicketEscalation tickets;
+  @Inject private SlaRecipients recipients;
+  @Inject private SlaEventPublisher publisher;
+  @Inject private AuditTrail auditTrail;
+  @Inject private Event<SlaStepFired> mails;
+
+  /** Ids of the clocks due at {@code now}, most overdue first (an index range scan on NEXT_DUE_AT). */
+  public List<Long> due(Instant now, int limit) {
+    return em.createNamedQuery("SlaClock.findDue", Long.class).setParameter("now", now).setMaxResults(limit).getResultList();
+  }
+
+  /**
+   * Fires what is due on one clock.
+   *
+   * @return the number of steps this call fired (0 when another node did them first)
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int fire(long clockId, Instant now) {
+    SlaClock clock = em.find(SlaClock.class, clockId);
+    if (clock == null || clock.getNextDueAt() == null || clock.getNextDueAt().isAfter(now)) {
+      return 0;
+    }
+    EscalationChain chain = clock.getChainId() == null ? null : em.find(EscalationChain.class, clock.getChainId());
+    List<SlaFiring> fired = clock.fireDue(now, calendars.get(clock.getCalendarCode()), chain == null ? List.of() : chain.delays());
+    em.flush(); // the claim: the version-checked UPDATE; a competing node fails here and rolls back
+    TicketFacts ticket = tickets.facts(clock.getTicketId()).orElseThrow();
+    List<AuditEntry> audit = new ArrayList<>();
+    for (SlaFiring f : fired) {
+      String detail = clock.getMetric() + " " + f.kind() + " " + f.seq() + " due " + f.dueAt();
+      List<Long> notify;
+      if (f.kind() == SlaFiring.Kind.ESCALATION) {
+        EscalationLevel level = chain.level(f.seq());
+        notify = recipients.escalationTargets(ticket, level.getNotifyRole(), level.getNotifyAt());
+        detail += " notify " + level.getNotifyRole() + "@" + level.getNotifyAt();
+        if (level.getReassignTeamId() != null) {
+          boolean moved = tickets.reassign(ticket.id(), level.getReassignTeamId(), "SLA escalation level " + f.seq() + " (" + clock.getMetric() + ")", now);
+          detail += moved ? " reassigned to team " + level.getReassignTeamId() : " reassignment to team " + level.getReassignTeamId() + " not possible in " + ticket.status();
+        }
+      } else {
+        notify = recipients.workers(ticket);
+      }
+      SlaEvent event = new SlaEvent(clock, f, now, detail);
+      em.persist(event);
+      List<Long> staff = notify.stream().distinct().toList();
+      staff.forEach(id -> em.persist(new Notification(id, event)));
+      publisher.published(event);
+      mails.fire(new SlaStepFired(clock.getTicketNo(), clock.getMetric().name(), f.kind().name(), f.seq(), f.dueAt(), recipients.emails(staff)));
+      audit.add(new AuditEntry("SLA_" + f.kind(), "TICKET", clock.getTicketNo(), null, detail));
+    }
+    em.flush();
+    audit.forEach(a -> auditTrail.record(Caller.system(), a));
+    return fired.size();
+  }
+}

@@ -1,0 +1,58 @@
+package org.centralis.sla.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * One level of an escalation chain: fires {@code delaySeconds} of working time after the breach,
+ * notifies the holders of {@code notifyRole} at the branch {@code notifyAt} names (OWNING, or the
+ * nearest BRANCH / REGION / HEADQUARTERS above the ticket's), and optionally reassigns the ticket.
+ */
+@Embeddable
+public class EscalationLevel {
+
+  @Column(name = "LEVEL_NO")
+  private int levelNo;
+
+  @Column(name = "DELAY_SECONDS")
+  private long delaySeconds;
+
+  @Column(name = "NOTIFY_ROLE")
+  private String notifyRole;
+
+  @Column(name = "NOTIFY_AT")
+  private String notifyAt;
+
+  @Column(name = "REASSIGN_TEAM_ID")
+  private Long reassignTeamId;
+
+  protected EscalationLevel() {}
+
+  public EscalationLevel(int levelNo, long delaySeconds, String notifyRole, String notifyAt, Long reassignTeamId) {
+    this.levelNo = levelNo;
+    this.delaySeconds = delaySeconds;
+    this.notifyRole = notifyRole;
+    this.notifyAt = notifyAt;
+    this.reassignTeamId = reassignTeamId;
+  }
+
+  public int getLevelNo() {
+    return levelNo;
+  }
+
+  public long getDelaySeconds() {
+    return delaySeconds;
+  }
+
+  public String getNotifyRole() {
+    return notifyRole;
+  }
+
+  public String getNotifyAt() {
+    return notifyAt;
+  }
+
+  public Long getReassignTeamId() {
+    return reassignTeamId;
+  }
+}

@@ -1,0 +1,76 @@
+package org.centralis.sla.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.centralis.sla.application.CalendarDocument;
+import org.centralis.sla.application.PolicyDocument;
+import org.centralis.sla.application.SlaPolicies;
+import org.centralis.sla.application.WhatIf;
+import org.centralis.sla.infrastructure.SlaSweeper;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** SLA policies (read: supervisors, managers, auditors, admins; change: ADMIN), what-if analyses, an on-demand sweep. */
+@Path("sla")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "SLA")
+public class SlaResource {
+
+  @Inject private SlaPolicies policies;
+  @Inject private SlaSweeper sweeper;
+
+  @GET
+  @Path("policies")
+  @Operation(summary = "Every SLA policy")
+  public List<PolicyDocument> list() {
+    return policies.list();
+  }
+
+  @GET
+  @Path("policies/{id}")
+  @Operation(summary = "One SLA policy")
+  public PolicyDocument get(@PathParam("id") long id) {
+    return policies.get(id);
+  }
+
+  @PUT
+  @Path("policies/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create or replace a policy (ADMIN); its open clocks are recomputed at once")
+  public Map<String, Object> put(@PathParam("id") long id, PolicyDocument doc) {
+    int recomputed = policies.put(id, doc);
+    return Map.of("policy", policies.get(id), "recomputedClocks", recomputed);
+  }
+
+  @POST
+  @Path("policies/{id}/what-if")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "How the proposed policy would move the open deadlines (ADMIN); nothing is saved")
+  public WhatIf whatIf(@PathParam("id") long id, PolicyDocument doc) {
+    return policies.whatIf(id, doc);
+  }
+
+  @POST
+  @Path("calendars/{code}/what-if")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "How the proposed calendar would move the open deadlines on it (ADMIN); nothing is saved")
+  public WhatIf calendarWhatIf(@PathParam("code") String code, CalendarDocument doc) {
+    return policies.calendarWhatIf(code, doc);
+  }
+
+  @POST
+  @Path("sweep")
+  @Operation(summary = "Run one sweep now, beside the per-second timer (ADMIN); answers the steps it fired")
+  public Map<String, Integer> sweep() {
+    return Map.of("fired", sweeper.sweepNow());
+  }
+}

@@ -1,0 +1,46 @@
+package org.centralis.sla.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.centralis.shared.domain.CentralisException;
+import org.centralis.sla.application.ClockView;
+import org.centralis.sla.application.SlaClocks;
+
+/** The SLA panel of the ticket page (WEB-INF/includes/sla-panel.xhtml): every deadline of the ticket. */
+@Named
+@RequestScoped
+public class TicketSlaBacking {
+
+  @Inject private SlaClocks clocks;
+
+  private final Map<String, List<ClockView>> loaded = new HashMap<>();
+
+  /** The ticket's clocks, read once per request; none when the ticket is not visible. */
+  public List<ClockView> of(String number) {
+    if (number == null || number.isBlank()) {
+      return List.of();
+    }
+    return loaded.computeIfAbsent(number.strip(), n -> {
+      try {
+        return clocks.forTicket(n);
+      } catch (CentralisException e) {
+        return List.of();
+      }
+    });
+  }
+
+  /** Epoch milliseconds for the countdown script. */
+  public long millis(java.time.Instant instant) {
+    return instant == null ? 0 : instant.toEpochMilli();
+  }
+
+  /** Working time as "3 h 05 min" / "-0 h 10 min" (negative: overdue). */
+  public String working(long seconds) {
+    long abs = Math.abs(seconds);
+    return (seconds < 0 ? "-" : "") + abs / 3600 + " h " + String.format("%02d", abs % 3600 / 60) + " min";
+  }
+}

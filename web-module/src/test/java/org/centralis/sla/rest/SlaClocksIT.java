@@ -1,0 +1,229 @@
+package org.centralis.sla.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.centralis.it.Api;
+import org.centralis.it.Db;
+import org.centralis.it.Deployments;
+import org.centralis.it.Fixtures;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * SLA clocks on the deployed application: pause and resume on PENDING_CUSTOMER, and warnings,
+ * breach and a two-level escalation chain fired exactly once while several sweeps race. The
+ * policies here match only complaints about waiting time (category 33) logged by e-mail or from
+ * the mobile app, which no other test logs, and run on the 7x24 calendar so that seconds of
+ * working time are seconds of real time.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SlaClocksIT {
+
+  private static final long PAUSE_POLICY = 901;
+  private static final long RACE_POLICY = 902;
+  private static final long CHAIN = 901;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.centralisWar();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeEach
+  void policies() throws Exception {
+    if (Db.scalar("SELECT ID FROM ESCALATION_CHAIN WHERE ID = ?", CHAIN) == null) {
+      String opsTeam = Db.scalar("SELECT ID FROM TEAM WHERE CODE = 'HQ-OPS-SUPPORT'");
+      Db.update("INSERT INTO ESCALATION_CHAIN (ID, CODE, NAME) VALUES (?, 'IT-CHAIN', 'IT chain')", CHAIN);
+      Db.update("INSERT INTO ESCALATION_LEVEL (CHAIN_ID, LEVEL_NO, DELAY_SECONDS, NOTIFY_ROLE, NOTIFY_AT) VALUES (?, 1, 0, 'SUPERVISOR', 'HEADQUARTERS')", CHAIN);
+      Db.update(
+          "INSERT INTO ESCALATION_LEVEL (CHAIN_ID, LEVEL_NO, DELAY_SECONDS, NOTIFY_ROLE, NOTIFY_AT, REASSIGN_TEAM_ID) VALUES (?, 2, 3, 'HQ_MANAGER', 'HEADQUARTERS', ?)",
+          CHAIN, Long.valueOf(opsTeam));
+      Db.update(
+          "INSERT INTO SLA_POLICY (ID, NAME, CATEGORY_ID, CHANNEL, FIRST_RESPONSE_SECONDS, NEXT_UPDATE_SECONDS, RESOLUTION_SECONDS, WARN_PERCENTS, CALENDAR_CODE)"
+              + " VALUES (?, 'IT pause', 33, 'EMAIL', 3600, 3600, 7200, '75,90', '7x24')",
+          PAUSE_POLICY);
+      Db.update(
+          "INSERT INTO SLA_POLICY (ID, NAME, CATEGORY_ID, CHANNEL, FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, WARN_PERCENTS, CALENDAR_CODE, ESCALATION_CHAIN_ID)"
+              + " VALUES (?, 'IT race', 33, 'MOBILE_APP', 8, 86400, '50,75', '7x24', ?)",
+          RACE_POLICY, CHAIN);
+    }
+  }
+
+  @Test
+  void theClocksPauseWhileWaitingOnTheCustomerAndTheDeadlineMovesByThePause() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "EMAIL", "SLA：等待客户暂停");
+    String member = Db.scalar("SELECT MIN(S.LOGIN) FROM STAFF S JOIN TEAM T ON T.ID = S.TEAM_ID WHERE T.CODE = 'HQ-COMPLAINT' AND S.ACTIVE = 1");
+    String path = "/api/tickets/" + number + "/actions/";
+
+    JsonObject resolution = clock(api, number, "RESOLUTION");
+    assertEquals(PAUSE_POLICY, resolution.getJsonNumber("policyId").longValue(), resolution.toString());
+    assertEquals("7x24", resolution.getString("calendarCode"));
+    assertEquals("RUNNING", resolution.getString("state"));
+    Instant started = Instant.parse(resolution.getString("startedAt")).truncatedTo(ChronoUnit.SECONDS);
+    Instant due = Instant.parse(resolution.getString("dueAt"));
+    assertEquals(started.plusSeconds(7200), due, "7x24: two working hours are two hours");
+
+    assertEquals(200, api.post(member, path + "accept", "{}").status());
+    assertEquals("MET", clock(api, number, "FIRST_RESPONSE").getString("state"), "the acceptance is the first response");
+    assertEquals("RUNNING", clock(api, number, "NEXT_UPDATE").getString("state"));
+    assertEquals(200, api.post(member, path + "start", "{}").status());
+    assertEquals(200, api.post(member, path + "pend", "{\"reason\":\"等待客户补充材料\"}").status());
+    JsonObject paused = clock(api, number, "RESOLUTION");
+    assertEquals("PAUSED", paused.getString("state"));
+    assertEquals("PAUSED", clock(api, number, "NEXT_UPDATE").getString("state"));
+    Thread.sleep(2_500);
+    assertEquals(200, api.post(member, path + "resume", "{}").status());
+
+    JsonObject resumed = clock(api, number, "RESOLUTION");
+    assertEquals("RUNNING", resumed.getString("state"));
+    long pausedSeconds = resumed.getJsonNumber("pausedSeconds").longValue();
+    assertTrue(pausedSeconds >= 2 && pausedSeconds <= 4, resumed.toString());
+    assertEquals(due.plusSeconds(pausedSeconds), Instant.parse(resumed.getString("dueAt")), "the deadline moved by exactly the paused working time");
+    assertEquals(String.valueOf(pausedSeconds), Db.scalar("SELECT PAUSED_SECONDS FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'RESOLUTION'", number));
+
+    assertEquals(200, api.post(member, path + "resolve", "{\"note\":\"已处理\"}").status());
+    assertEquals("MET", clock(api, number, "RESOLUTION").getString("state"));
+    assertEquals(404, api.get("staff2", "/api/tickets/" + number + "/sla").status(), "another region does not see the deadlines either");
+  }
+
+  /**
+   * Two nodes are simulated: besides the per-second timer of the server, four client threads call
+   * the on-demand sweep continuously, each call its own transactions on the same clock rows.
+   */
+  @Test
+  void warningsBreachAndEscalationFireExactlyOnceWhileSweepsRaceAndLevelTwoReassigns() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "MOBILE_APP", "SLA：超时升级");
+    JsonObject first = clock(api, number, "FIRST_RESPONSE");
+    assertEquals(RACE_POLICY, first.getJsonNumber("policyId").longValue(), first.toString());
+
+    ExecutorService sweepers = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> runs = new ArrayList<>();
+    Instant until = Instant.now().plusSeconds(15);
+    for (int i = 0; i < 4; i++) {
+      runs.add(sweepers.submit(() -> {
+        int fired = 0;
+        while (Instant.now().isBefore(until) && !levelTwoDone(number)) {
+          Api.Reply r = api.post("admin1", "/api/sla/sweep", null);
+          assertEquals(200, r.status(), r.body());
+          fired += r.json().getInt("fired");
+        }
+        return fired;
+      }));
+    }
+    int firedByClients = 0;
+    for (Future<Integer> f : runs) {
+      firedByClients += f.get(30, TimeUnit.SECONDS);
+    }
+    sweepers.shutdown();
+    Thread.sleep(1_500); // a last timer tick would fire a duplicate now, if it could
+
+    String clockId = Db.scalar("SELECT ID FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'FIRST_RESPONSE'", number);
+    for (String[] step : new String[][] {{"WARNING", "1"}, {"WARNING", "2"}, {"BREACH", "1"}, {"ESCALATION", "1"}, {"ESCALATION", "2"}}) {
+      assertEquals("1", Db.scalar("SELECT COUNT(*) FROM SLA_EVENT WHERE CLOCK_ID = ? AND KIND = ? AND SEQ = ?", Long.valueOf(clockId), step[0], Integer.valueOf(step[1])),
+          step[0] + " " + step[1]);
+    }
+    assertEquals("5", Db.scalar("SELECT COUNT(*) FROM SLA_EVENT WHERE CLOCK_ID = ?", Long.valueOf(clockId)));
+    assertEquals("2", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_WARNING' AND TARGET_ID = ?", number));
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_BREACH' AND TARGET_ID = ?", number));
+    assertEquals("2", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_ESCALATION' AND TARGET_ID = ?", number));
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_ESCALATED' AND TARGET_ID = ?", number));
+    assertTrue(firedByClients >= 0);
+
+    JsonObject ticket = api.get("staff1", "/api/tickets/" + number).json();
+    assertEquals("运营支持组", ticket.getJsonObject("assignedTeam").getString("name"), "level 2 took the ticket over");
+    assertEquals("BREACHED", clock(api, number, "FIRST_RESPONSE").getString("state"));
+    assertEquals(2, clock(api, number, "FIRST_RESPONSE").getInt("escalationLevel"));
+
+    // Level 1 told the supervisors at headquarters, once each; level 2 the HQ managers.
+    assertEquals("1", Db.scalar(
+        "SELECT COUNT(*) FROM NOTIFICATION N JOIN STAFF S ON S.ID = N.STAFF_ID WHERE S.LOGIN = 'super1' AND N.TICKET_NO = ? AND N.KIND = 'ESCALATION' AND N.SEQ = 1", number));
+    assertEquals("1", Db.scalar(
+        "SELECT COUNT(*) FROM NOTIFICATION N JOIN STAFF S ON S.ID = N.STAFF_ID WHERE S.LOGIN = 'hq1' AND N.TICKET_NO = ? AND N.KIND = 'ESCALATION' AND N.SEQ = 2", number));
+    Api.Reply inbox = api.get("super1", "/api/notifications?size=200");
+    assertEquals(200, inbox.status(), inbox.body());
+    JsonArray items = inbox.json().getJsonArray("items");
+    JsonObject mine = items.getValuesAs(JsonObject.class).stream().filter(n -> number.equals(n.getString("ticketNo"))).findFirst().orElseThrow();
+    assertEquals(false, mine.getBoolean("read"));
+    Api.Reply read = api.post("super1", "/api/notifications/" + mine.getJsonNumber("id") + "/read", null);
+    assertEquals(200, read.status(), read.body());
+    assertEquals(true, read.json().getBoolean("read"));
+    assertEquals(404, api.post("hq1", "/api/notifications/" + mine.getJsonNumber("id") + "/read", null).status(), "not hq1's");
+    assertEquals(403, api.post("super1", "/api/sla/sweep", null).status(), "the on-demand sweep is for administrators");
+  }
+
+  @Test
+  void aWhatIfCountsTheDeadlinesAPolicyChangeWouldMoveWithoutSavingIt() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "EMAIL", "SLA：假设分析");
+    String before = Db.scalar("SELECT DUE_AT FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'RESOLUTION'", number);
+    String shorter =
+        "{\"name\":\"IT pause\",\"categoryId\":33,\"channel\":\"EMAIL\",\"firstResponseSeconds\":3600,\"nextUpdateSeconds\":3600,"
+            + "\"resolutionSeconds\":60,\"warnPercents\":\"75,90\",\"calendarCode\":\"7x24\"}";
+    Api.Reply whatIf = api.post("admin1", "/api/sla/policies/" + PAUSE_POLICY + "/what-if", shorter);
+    assertEquals(200, whatIf.status(), whatIf.body());
+    JsonObject answer = whatIf.json();
+    assertTrue(answer.getJsonNumber("earlierCount").longValue() >= 1, answer.toString());
+    assertTrue(answer.getJsonArray("earlier").getValuesAs(JsonObject.class).stream().anyMatch(e -> number.equals(e.getString("ticketNo"))), answer.toString());
+    assertEquals(before, Db.scalar("SELECT DUE_AT FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'RESOLUTION'", number), "nothing saved");
+    assertEquals(403, api.post("super1", "/api/sla/policies/" + PAUSE_POLICY + "/what-if", shorter).status());
+    Api.Reply unchanged = api.send("admin1", Api.PASSWORD, java.net.http.HttpRequest.newBuilder(api.uri("/api/sla/policies/" + PAUSE_POLICY))
+        .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(shorter.replace("\"resolutionSeconds\":60", "\"resolutionSeconds\":7200"))));
+    assertEquals(200, unchanged.status(), unchanged.body());
+    assertTrue(unchanged.json().getInt("recomputedClocks") >= 1, unchanged.body());
+    assertEquals(before, Db.scalar("SELECT DUE_AT FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'RESOLUTION'", number), "the same terms give the same deadline");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_POLICY_CHANGED' AND TARGET_ID = ?", String.valueOf(PAUSE_POLICY)));
+    Api.Reply bad = api.post("admin1", "/api/sla/policies/" + PAUSE_POLICY + "/what-if", shorter.replace("75,90", "90,75"));
+    assertEquals(400, bad.status(), bad.body());
+    assertEquals("https://centralis.org/problems/invalid-thresholds", bad.json().getString("type"));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static boolean levelTwoDone(String number) throws Exception {
+    return "1".equals(Db.scalar("SELECT COUNT(*) FROM SLA_EVENT WHERE TICKET_NO = ? AND KIND = 'ESCALATION' AND SEQ = 2", number));
+  }
+
+  private static String logComplaint(Api api, String channel, String subject) throws Exception {
+    String body = Fixtures.complaint(Fixtures.customerOf("staff1"), subject).replace("\"categoryId\":32", "\"categoryId\":33").replace("BRANCH_COUNTER", channel);
+    Api.Reply created = api.post("staff1", "/api/tickets", body);
+    assertEquals(201, created.status(), created.body());
+    String number = created.json().getString("number");
+    for (int i = 0; i < 150 && !"DISPATCHED".equals(api.get("staff1", "/api/tickets/" + number).json().getString("status")); i++) {
+      Thread.sleep(100);
+    }
+    assertEquals("DISPATCHED", api.get("staff1", "/api/tickets/" + number).json().getString("status"));
+    return number;
+  }
+
+  private static JsonObject clock(Api api, String number, String metric) {
+    Api.Reply r = api.get("staff1", "/api/tickets/" + number + "/sla");
+    assertEquals(200, r.status(), r.body());
+    return r.parse().asJsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(c -> metric.equals(c.getString("metric")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(metric + " not in " + r.body()));
+  }
+
+}

@@ -1,0 +1,78 @@
+package org.centralis.sla.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.List;
+import org.centralis.it.Api;
+import org.centralis.it.Browser;
+import org.centralis.it.Deployments;
+import org.centralis.it.Fixtures;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The ticket page shows every SLA deadline of the ticket, with a live countdown. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SlaPanelIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.centralisWar();
+  }
+
+  @ArquillianResource URL deployed;
+
+  @Test
+  void theTicketPageShowsAllDeadlinesWithACountdown(TestInfo info) throws Exception {
+    Api api = new Api(deployed);
+    String number = api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "浏览器测试：服务时限")).json().getString("number");
+    try (Browser session = Browser.open(deployed, info)) {
+      session.signIn("staff1");
+      session.driver().get(session.base() + "/tickets/view.xhtml?number=" + number);
+      WebElement panel = session.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cz-sla")));
+      List<String> metrics = panel.findElements(By.cssSelector(".cz-sla-row")).stream().map(r -> r.getAttribute("data-metric")).toList();
+      assertEquals(List.of("FIRST_RESPONSE", "RESOLUTION"), metrics, "a new ticket has no next-update clock yet");
+      assertTrue(panel.getText().contains("首次响应") && panel.getText().contains("计时中"), panel.getText());
+      session.await().until(b -> !b.findElement(By.cssSelector(".cz-sla-countdown")).getText().equals("—"));
+      String first = panel.findElement(By.cssSelector(".cz-sla-countdown")).getText();
+      assertFalse(first.isBlank());
+      session.screenshot("sla-panel");
+      Thread.sleep(1_500);
+      assertFalse(first.equals(panel.findElement(By.cssSelector(".cz-sla-countdown")).getText()), "the countdown runs");
+    }
+  }
+
+  @Test
+  void anAdministratorTriesAShorterTargetBeforeSavingIt(TestInfo info) throws Exception {
+    Api api = new Api(deployed);
+    api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "浏览器测试：假设分析"));
+    try (Browser session = Browser.open(deployed, info)) {
+      session.signIn("admin1");
+      session.driver().get(session.base() + "/admin/sla-policies.xhtml");
+      WebElement table = session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("policiesForm:policies")));
+      assertTrue(table.getText().contains("投诉 · 高"), table.getText());
+      session.driver().findElement(By.id("policiesForm:policies:5:edit")).click(); // policy 6, 投诉 · 高
+      WebElement resolution = session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("policiesForm:res_input")));
+      resolution.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "1");
+      session.screenshot("sla-policy-edit");
+      session.driver().findElement(By.id("policiesForm:whatIf")).click();
+      WebElement earlier = session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("wiEarlier")));
+      session.screenshot("sla-what-if");
+      assertTrue(Long.parseLong(earlier.getText()) >= 1, earlier.getText());
+      assertEquals("75600", org.centralis.it.Db.scalar("SELECT RESOLUTION_SECONDS FROM SLA_POLICY WHERE ID = 6"), "a what-if saves nothing");
+    }
+  }
+}
