@@ -9,9 +9,11 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.Serializable;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.List;
 import org.centralis.acd.application.AcdContacts;
 import org.centralis.acd.application.ContactView;
+import org.centralis.shared.web.Formats;
 import org.centralis.shared.web.Messages;
 
 /**
@@ -105,7 +107,12 @@ public class AcdContactBacking implements Serializable {
         ? e.getJsonArray("candidates").getValuesAs(JsonObject.class).stream()
             .map(c -> new Candidate(c.getInt("rank", 0), text(c, "login"), String.valueOf(c.get("score")), text(c, "scoreMeaning"))).toList()
         : List.of();
-    return new OfferRow(text(o, "agent"), text(o, "queue"), text(o, "outcome"), text(o, "offeredAt"), text(e, "strategy"), text(e, "rule"), candidates);
+    return new OfferRow(text(o, "agent"), text(o, "queue"), text(o, "outcome"), offeredAt(o), text(e, "strategy"), text(e, "rule"), candidates);
+  }
+
+  private static String offeredAt(JsonObject o) {
+    String at = text(o, "offeredAt");
+    return at.isEmpty() ? at : new Formats().dateTime(Instant.parse(at));
   }
 
   private static String text(JsonObject o, String key) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -94,6 +95,8 @@ class AgentDeskPathIT {
       board.await().until(ExpectedConditions.textToBe(By.cssSelector("#queue-CARD .acd-answered"), String.valueOf(answeredBefore + 1)));
       board.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallboard:agents"), "IT-DESK-1"));
       board.screenshot("wallboard-busy");
+      ((JavascriptExecutor) board.driver()).executeScript("document.getElementById('wallboard:agents').scrollIntoView()");
+      board.screenshot("wallboard-agents");
 
       click(board, By.linkText("IT-DESK-1"));
       board.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".acd-rule")));
