@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,8 @@ public class WallboardBacking implements Serializable {
       for (QueueView q : queues.list()) {
         rows.add(new QueueRow(q.code(), english ? q.nameEn() : q.name(), queues.stats(q.code())));
       }
-      seats = desk.seats();
+      seats = desk.seats().stream() // agent2 before agent10
+          .sorted(Comparator.comparingInt((SeatView v) -> v.login().length()).thenComparing(SeatView::login)).toList();
       chart = Charts.bar(rows.stream().map(QueueRow::name).toList(),
           rows.stream().map(r -> r.getServiceLevelPercent() == null ? 0L : r.getServiceLevelPercent()).toList(),
           Messages.text("acd.wallboard.sl"),
