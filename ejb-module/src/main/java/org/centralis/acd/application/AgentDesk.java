@@ -18,6 +18,7 @@ import org.centralis.acd.application.AcdRouting.AcdClock;
 import org.centralis.acd.domain.AgentSeat;
 import org.centralis.acd.domain.AgentState;
 import org.centralis.acd.domain.Interaction;
+import org.centralis.acd.domain.InteractionState;
 import org.centralis.acd.domain.Offer;
 import org.centralis.acd.domain.OfferOutcome;
 import org.centralis.acd.domain.ReasonCode;
@@ -110,6 +111,20 @@ public class AgentDesk {
     return view(em.find(AgentSeat.class, offer.getAgentId()));
   }
 
+  /**
+   * The agent ends the contact they hold (when the phone system does not report the end): BUSY →
+   * WRAP_UP, as the CTI's ENDED event does.
+   */
+  public SeatView endContact(String login) {
+    AgentSeat seat = seat(login, false);
+    Long contactId = seat.getCurrentInteractionId();
+    if (seat.getState() != AgentState.BUSY || contactId == null) {
+      throw new ConflictException("agent-state", "agent " + login + " is " + seat.getState() + ", not BUSY with a contact", login, seat.getState());
+    }
+    work.finish(em.find(Interaction.class, contactId), InteractionState.ENDED, AcdClock.now());
+    return view(seat);
+  }
+
   /** The seats of the caller's scope (a supervisor's subtree; an agent sees only their own). */
   @RolesAllowed({Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.HQ_MANAGER_NAME})
   public List<SeatView> seats() {
@@ -187,6 +202,6 @@ public class AgentDesk {
         s.contactsToday(today), s.occupancy(today), s.getMisses(), pending.map(Offer::getId).orElse(null), pending.map(Offer::getTimeoutAt).orElse(null),
         contact == null ? null : contact.getExternalId(), contact == null ? null : work.queueCode(contact.getQueueId()),
         contact == null ? null : cti ? contact.getCallerNumber() : AcdContacts.mask(contact.getCallerNumber()),
-        contact == null ? null : contact.getCustomerId());
+        contact == null ? null : contact.getCustomerId(), contact == null ? null : contact.getArrivedAt());
   }
 }

@@ -3,7 +3,8 @@ package org.centralis.acd.application;
 import java.time.Instant;
 
 /**
- * An agent's seat: state, reason, time in state, today's figures, and the contact offered or held.
+ * An agent's seat: state, reason, time in state, today's figures, and the contact offered or held
+ * (with when it arrived, for its waiting time).
  */
 public record SeatView(
     String login,
@@ -20,4 +21,5 @@ public record SeatView(
     String contactExternalId,
     String contactQueue,
     String callerNumber,
-    Long customerId) {}
+    Long customerId,
+    Instant contactArrivedAt) {}

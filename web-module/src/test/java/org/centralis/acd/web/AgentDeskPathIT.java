@@ -1,0 +1,116 @@
+package org.centralis.acd.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import org.centralis.it.Api;
+import org.centralis.it.Browser;
+import org.centralis.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In headless Chromium: agent14 goes READY on the desk; the CTI posts a CARD contact, which only
+ * agent14 can take (the other CARD agents are logged out); the offer shows on the desk with the
+ * masked caller number; the agent accepts; super1's wallboard shows agent14 on a call and the CARD
+ * queue's answered count up by one; the agent ends the contact, finishes the wrap-up and logs out.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AgentDeskPathIT {
+
+  private static final String AGENT = "agent14";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.centralisWar();
+  }
+
+  @ArquillianResource URL deployed;
+
+  /** Clicks a button the poll may re-render between finding and clicking it. */
+  private static void click(Browser session, By target) {
+    session.await().until(d -> {
+      try {
+        d.findElement(target).click();
+        return true;
+      } catch (StaleElementReferenceException | NoSuchElementException e) {
+        return false;
+      }
+    });
+  }
+
+  @Test
+  void anAgentTakesAContactOnTheDeskAndTheWallboardShowsIt(TestInfo info) throws Exception {
+    Api api = new Api(deployed);
+    for (int n = 1; n <= 15; n++) { // every agent with the CARD skill but ours
+      if (n != 14) {
+        assertEquals(200, api.post("cti", "/api/acd/agents/agent" + n + "/state", "{\"state\":\"LOGGED_OUT\"}").status());
+      }
+    }
+    int answeredBefore = api.get("super1", "/api/acd/queues/CARD/stats").json().getInt("answeredToday");
+
+    try (Browser desk = Browser.open(deployed, info); Browser board = Browser.open(deployed, info)) {
+      WebDriver agent = desk.driver();
+      WebDriverWait wait = desk.await();
+      desk.signIn(AGENT);
+      desk.screenshot("agent-home");
+      assertTrue(!agent.findElements(By.id("deskForm:seat")).isEmpty(), agent.getCurrentUrl() + "\n" + agent.getPageSource());
+      wait.until(ExpectedConditions.textToBe(By.id("seatState"), "未签入"));
+      desk.screenshot("desk-logged-out");
+      click(desk, By.id("deskForm:ready"));
+      wait.until(ExpectedConditions.textToBe(By.id("seatState"), "就绪"));
+      desk.screenshot("desk-ready");
+
+      assertEquals(202, api.post("cti", "/api/acd/contacts",
+          "{\"externalId\":\"IT-DESK-1\",\"channel\":\"VOICE\",\"queue\":\"CARD\",\"callerNumber\":\"13912345678\"}").status());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deskForm:offer")));
+      wait.until(ExpectedConditions.textToBe(By.id("seatState"), "振铃中"));
+      wait.until(ExpectedConditions.textToBe(By.cssSelector("#deskForm\\:offer .acd-caller"), "*******5678")); // masked for the agent
+      wait.until(ExpectedConditions.textToBe(By.cssSelector("#deskForm\\:offer .acd-queue-code"), "CARD"));
+      desk.screenshot("desk-offer");
+      click(desk, By.id("deskForm:accept"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deskForm:contact")));
+      wait.until(ExpectedConditions.textToBe(By.id("seatState"), "通话中"));
+      desk.screenshot("desk-connected");
+
+      board.signIn("super1");
+      board.driver().findElement(By.cssSelector("a.cz-nav-item[href*='/supervisor/wallboard.xhtml']")).click();
+      board.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-CARD")));
+      board.await().until(ExpectedConditions.textToBe(By.cssSelector("[data-agent='" + AGENT + "']"), "通话中"));
+      board.await().until(ExpectedConditions.textToBe(By.cssSelector("#queue-CARD .acd-answered"), String.valueOf(answeredBefore + 1)));
+      board.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallboard:agents"), "IT-DESK-1"));
+      board.screenshot("wallboard-busy");
+      ((JavascriptExecutor) board.driver()).executeScript("document.getElementById('wallboard:agents').scrollIntoView()");
+      board.screenshot("wallboard-agents");
+
+      click(board, By.linkText("IT-DESK-1"));
+      board.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".acd-rule")));
+      assertTrue(board.driver().findElement(By.cssSelector(".acd-rule")).getText().contains(AGENT), "the rule names the chosen agent");
+      board.screenshot("contact-routing");
+
+      click(desk, By.id("deskForm:end"));
+      wait.until(ExpectedConditions.textToBe(By.id("seatState"), "话后处理"));
+      desk.screenshot("desk-wrap-up");
+      click(desk, By.id("deskForm:wrapUpDone"));
+      wait.until(ExpectedConditions.textToBe(By.id("seatState"), "就绪"));
+      wait.until(ExpectedConditions.textToBe(By.id("contactsToday"), "1"));
+      click(desk, By.id("deskForm:logOut"));
+      wait.until(ExpectedConditions.textToBe(By.id("seatState"), "未签入"));
+    }
+  }
+}
