@@ -195,6 +195,12 @@ public class AgentDesk {
     LocalDate today = AcdClock.today(now);
     Optional<Offer> pending = em.createNamedQuery("Offer.findPendingOfAgent", Offer.class).setParameter("agentId", s.getStaffId())
         .getResultList().stream().findFirst();
+    if (pending.isPresent() && s.getState() != AgentState.RESERVED) {
+      // The seat was read before a routing pass committed its reservation and this offer (read committed): read it
+      // again, so that the view never shows an offer on a READY seat. Flushed first, so no change of ours is lost.
+      em.flush();
+      em.refresh(s);
+    }
     Long contactId = s.getCurrentInteractionId();
     Interaction contact = contactId == null ? null : em.find(Interaction.class, contactId);
     boolean cti = currentCaller.get().has(Role.CTI);
