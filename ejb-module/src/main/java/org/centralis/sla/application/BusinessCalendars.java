@@ -9,9 +9,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.centralis.audit.application.AuditEntry;
@@ -22,6 +24,7 @@ import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.security.Role;
 import org.centralis.sla.domain.BusinessCalendar;
 import org.centralis.sla.domain.CalendarDefinition;
+import org.centralis.sla.domain.HolidayFeed;
 
 /**
  * Business calendars: administrators define them; everyone signed in reads them and asks for
@@ -32,6 +35,9 @@ public class BusinessCalendars {
 
   /** What a PUT did: the stored calendar, and whether it was new. */
   public record Saved(CalendarDocument calendar, boolean created) {}
+
+  /** What an iCalendar import did: holiday dates added, and dates of the feed the calendar already had. */
+  public record HolidayImport(String calendar, int added, int alreadyPresent) {}
 
   /** A calendar in a list. */
   public record CalendarRef(String code, String name, String timezone) {}
@@ -59,13 +65,27 @@ public class BusinessCalendars {
     } else {
       em.persist(stored);
     }
-    try {
-      em.flush(); // a concurrent create of the same code, or a concurrent replace, fails here, not at commit
-    } catch (PersistenceException e) {
-      throw new ConflictException("concurrent-change", "calendar " + code + " was changed at the same time; read it again and retry", code);
-    }
+    flush(code); // a concurrent create of the same code, or a concurrent replace, fails here, not at commit
     auditTrail.record(new AuditEntry("CALENDAR_CHANGED", "BUSINESS_CALENDAR", code, before, summary(stored)));
     return new Saved(CalendarDocument.of(code, name, calendar), existing.isEmpty());
+  }
+
+  /**
+   * Adds the holiday dates of an iCalendar feed ({@link HolidayFeed}) to the calendar; dates it
+   * already has are kept and counted. Audited as CALENDAR_CHANGED when something was added. Open
+   * clocks keep their deadlines until their next recompute, as after a PUT.
+   */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public HolidayImport importHolidays(String code, String ics) {
+    NavigableSet<LocalDate> dates = HolidayFeed.parse(ics);
+    CalendarDefinition stored = require(code);
+    String before = summary(stored);
+    int added = stored.addHolidayDates(dates, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    if (added > 0) {
+      flush(code);
+      auditTrail.record(new AuditEntry("CALENDAR_CHANGED", "BUSINESS_CALENDAR", code, before, summary(stored) + " (iCalendar import: " + added + " dates added)"));
+    }
+    return new HolidayImport(code, added, dates.size() - added);
   }
 
   @RolesAllowed({Role.BRANCH_STAFF_NAME, Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.HQ_MANAGER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME, Role.CTI_NAME})
@@ -92,6 +112,14 @@ public class BusinessCalendars {
   @RolesAllowed({Role.BRANCH_STAFF_NAME, Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.HQ_MANAGER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME, Role.CTI_NAME})
   public long workingTime(String code, Instant from, Instant to) {
     return require(code).toBusinessCalendar().workingSecondsBetween(from, to);
+  }
+
+  private void flush(String code) {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      throw new ConflictException("concurrent-change", "calendar " + code + " was changed at the same time; read it again and retry", code);
+    }
   }
 
   private CalendarDefinition require(String code) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.sla.domain.BusinessCalendar;
@@ -48,11 +49,19 @@ public class ClockCalendars {
     return calendar;
   }
 
+  /** A BRANCH_CALENDAR row: the branch that names the calendar. */
+  public record Assignment(long branchId, String calendarCode) {}
+
   /** The code of the calendar of the branch with this materialized path ('/1/7/42/'). */
   public String codeForBranch(String branchPath) {
+    return assignmentFor(branchPath).map(Assignment::calendarCode).orElse(FALLBACK);
+  }
+
+  /** The nearest ancestor-or-self of the branch with a BRANCH_CALENDAR row; empty when none (the fallback applies). */
+  public Optional<Assignment> assignmentFor(String branchPath) {
     List<Long> ids = Arrays.stream(branchPath.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
     if (ids.isEmpty()) {
-      return FALLBACK;
+      return Optional.empty();
     }
     var q = em.createNativeQuery("SELECT BRANCH_ID, CALENDAR_CODE FROM BRANCH_CALENDAR WHERE BRANCH_ID IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")");
     for (int i = 0; i < ids.size(); i++) {
@@ -66,9 +75,9 @@ public class ClockCalendars {
     for (int i = ids.size() - 1; i >= 0; i--) {
       String code = assigned.get(ids.get(i));
       if (code != null) {
-        return code;
+        return Optional.of(new Assignment(ids.get(i), code));
       }
     }
-    return FALLBACK;
+    return Optional.empty();
   }
 }

@@ -33,9 +33,9 @@ import org.centralis.ticket.domain.TicketStatus;
 import org.centralis.ticket.domain.TicketType;
 
 /**
- * SLA policies: everyone on staff reads them, administrators change them. A change applies at once
- * to the open clocks of the policy (deadlines recomputed from each clock's start, keeping what has
- * fired); the what-if answers, without saving, how a proposed policy or calendar would move them.
+ * SLA policies: everyone on staff reads them, administrators change them. A change applies to the
+ * open clocks of the policy right after it commits (deadlines recomputed from each clock's start,
+ * keeping what has fired, in batches: {@link ClockRecompute}); the what-if answers, without saving, how a proposed policy or calendar would move them.
  */
 @Stateless
 public class SlaPolicies {
@@ -45,7 +45,6 @@ public class SlaPolicies {
   private static final Set<ClockState> OPEN = EnumSet.of(ClockState.RUNNING, ClockState.PAUSED);
 
   @PersistenceContext private EntityManager em;
-  @Inject private SlaClocks clocks;
   @Inject private ClockCalendars calendars;
   @Inject private AuditTrail auditTrail;
 
@@ -60,13 +59,11 @@ public class SlaPolicies {
   }
 
   /**
-   * Creates or replaces policy {@code id}, then recomputes its open clocks (audited as
-   * SLA_POLICY_CHANGED). All in one transaction: on a very large backlog, see docs/sla.md.
-   *
-   * @return the number of open clocks recomputed
+   * Creates or replaces policy {@code id} (audited as SLA_POLICY_CHANGED). Its open clocks are
+   * recomputed after this transaction commits, in batches: {@link ClockRecompute#policy(long)}.
    */
   @RolesAllowed(Role.ADMIN_NAME)
-  public int put(long id, @NotNull PolicyDocument doc) {
+  public void put(long id, @NotNull PolicyDocument doc) {
     SlaPolicy.Terms terms = validate(doc);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     SlaPolicy existing = em.find(SlaPolicy.class, id);
@@ -84,19 +81,7 @@ public class SlaPolicies {
     } catch (PersistenceException e) {
       throw new ConflictException("concurrent-change", "policy " + id + " was changed at the same time; read it again and retry", id);
     }
-    SlaPolicy policy = em.find(SlaPolicy.class, id);
-    int recomputed = 0;
-    for (SlaClock c : openClocks(id)) {
-      Long target = policy.target(c.getMetric());
-      if (target == null) {
-        c.cancel(now);
-      } else {
-        clocks.retarget(c, policy, target, c.getBranchPath());
-      }
-      recomputed++;
-    }
-    auditTrail.record(new AuditEntry("SLA_POLICY_CHANGED", "SLA_POLICY", Long.toString(id), before, terms + " recomputed " + recomputed));
-    return recomputed;
+    auditTrail.record(new AuditEntry("SLA_POLICY_CHANGED", "SLA_POLICY", Long.toString(id), before, terms.toString()));
   }
 
   /** How the proposed policy would move the deadlines of the policy's open clocks; nothing is saved. */

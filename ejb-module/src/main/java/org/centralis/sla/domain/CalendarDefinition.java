@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -100,6 +101,22 @@ public class CalendarDefinition {
     sync(holidayDates, calendar.holidayDates());
     sync(workdayWindows, worked);
     sync(breaks, closed);
+  }
+
+  /**
+   * Adds holiday dates (an iCalendar import); dates already there are kept. Answers how many were
+   * new; the result is validated as a whole (at most 2,000 dated entries).
+   */
+  public int addHolidayDates(Collection<LocalDate> dates, Instant now) {
+    Set<LocalDate> added = new HashSet<>(dates);
+    added.removeAll(holidayDates);
+    if (added.isEmpty()) {
+      return 0;
+    }
+    holidayDates.addAll(added);
+    toBusinessCalendar(); // throws (and the transaction rolls back) when the limit is passed
+    this.updatedAt = now;
+    return added.size();
   }
 
   private static <T> void sync(Set<T> stored, Set<T> wanted) {

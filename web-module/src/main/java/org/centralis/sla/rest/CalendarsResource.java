@@ -3,6 +3,7 @@ package org.centralis.sla.rest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -63,6 +65,17 @@ public class CalendarsResource {
     return saved.created()
         ? Response.created(uriInfo.getAbsolutePath()).entity(saved.calendar()).build()
         : Response.ok(saved.calendar()).build();
+  }
+
+  @POST
+  @Path("{code}/holidays/ical")
+  @Consumes("text/calendar")
+  @Operation(summary = "Add the all-day events of an iCalendar feed as holiday dates (ADMIN); existing dates are kept")
+  @APIResponse(responseCode = "200", description = "dates added and dates already present")
+  @APIResponse(responseCode = "400", description = "malformed feed (problem+json; the detail names the line)")
+  @APIResponse(responseCode = "404", description = "unknown calendar")
+  public BusinessCalendars.HolidayImport importHolidays(@PathParam("code") String code, byte[] body) {
+    return calendars.importHolidays(code, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
   }
 
   @GET

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.centralis.sla.application.CalendarDocument;
+import org.centralis.sla.application.ClockRecompute;
 import org.centralis.sla.application.PolicyDocument;
 import org.centralis.sla.application.SlaPolicies;
 import org.centralis.sla.application.WhatIf;
@@ -27,6 +28,7 @@ public class SlaResource {
 
   @Inject private SlaPolicies policies;
   @Inject private SlaSweeper sweeper;
+  @Inject private ClockRecompute recompute;
 
   @GET
   @Path("policies")
@@ -45,9 +47,10 @@ public class SlaResource {
   @PUT
   @Path("policies/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create or replace a policy (ADMIN); its open clocks are recomputed at once")
+  @Operation(summary = "Create or replace a policy (ADMIN); its open clocks are then recomputed in batches of 500, each committed on its own")
   public Map<String, Object> put(@PathParam("id") long id, PolicyDocument doc) {
-    int recomputed = policies.put(id, doc);
+    policies.put(id, doc);
+    int recomputed = recompute.policy(id);
     return Map.of("policy", policies.get(id), "recomputedClocks", recomputed);
   }
 

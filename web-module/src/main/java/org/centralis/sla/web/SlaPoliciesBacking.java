@@ -9,6 +9,7 @@ import java.util.List;
 import org.centralis.shared.web.Messages;
 import org.centralis.sla.application.BusinessCalendars;
 import org.centralis.sla.application.PolicyDocument;
+import org.centralis.sla.application.ClockRecompute;
 import org.centralis.sla.application.SlaPolicies;
 import org.centralis.sla.application.WhatIf;
 
@@ -23,6 +24,7 @@ public class SlaPoliciesBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private SlaPolicies policies;
+  @Inject private ClockRecompute recompute;
   @Inject private BusinessCalendars calendars;
 
   private List<PolicyDocument> all = List.of();
@@ -65,7 +67,8 @@ public class SlaPoliciesBacking implements Serializable {
 
   public void save() {
     try {
-      int recomputed = policies.put(selected.id(), proposed());
+      policies.put(selected.id(), proposed());
+      int recomputed = recompute.policy(selected.id());
       Messages.info("sla.policies.saved", selected.name(), recomputed);
       all = policies.list();
       select(policies.get(selected.id()));

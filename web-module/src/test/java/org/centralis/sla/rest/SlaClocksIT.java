@@ -102,6 +102,7 @@ class SlaClocksIT {
     assertEquals(due.plusSeconds(pausedSeconds), Instant.parse(resumed.getString("dueAt")), "the deadline moved by exactly the paused working time");
     assertEquals(String.valueOf(pausedSeconds), Db.scalar("SELECT PAUSED_SECONDS FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'RESOLUTION'", number));
 
+    assertEquals(200, Fixtures.recordComplaintResolution(api, member, number).status(), "a complaint needs root cause and corrective action before RESOLVED");
     assertEquals(200, api.post(member, path + "resolve", "{\"note\":\"已处理\"}").status());
     assertEquals("MET", clock(api, number, "RESOLUTION").getString("state"));
     assertEquals(404, api.get("staff2", "/api/tickets/" + number + "/sla").status(), "another region does not see the deadlines either");
