@@ -123,6 +123,38 @@ class ReportsApiIT {
   }
 
   @Test
+  void complaintAnalysisPdfMatchesSql() throws Exception {
+    Api api = new Api(base);
+    LocalDate to = LocalDate.now(CHINA);
+    LocalDate from = to.minusDays(89);
+    Api.Reply started =
+        api.post("hq1", "/api/reports/complaint-analysis/runs", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"format\":\"PDF\"}");
+    assertEquals(202, started.status(), started.body());
+    JsonObject run = awaitFinished(api, started.json().getJsonNumber("id").longValue());
+    assertEquals("DONE", run.getString("status"), run.toString());
+    String text;
+    try (PDDocument pdf = PDDocument.load(download("hq1", run.getJsonNumber("id").longValue()).body())) {
+      text = new PDFTextStripper().getText(pdf);
+    }
+    assertTrue(text.contains("投诉分析报表") && text.contains("合计"), text);
+    Matcher total = Pattern.compile("合计\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)").matcher(text);
+    assertTrue(total.find(), text);
+    Instant asOf = Instant.parse(run.getString("dataAsOf"));
+    Object[] window = {
+      from.atStartOfDay(CHINA).toOffsetDateTime(), to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime(), asOf.atOffset(ZoneOffset.UTC)
+    };
+    String complaints = Db.scalar("SELECT COUNT(*) FROM COMPLAINT WHERE CREATED_AT >= ? AND CREATED_AT < ? AND CREATED_AT <= ?", window);
+    assertNotEquals("0", complaints, "the demo data has complaints in the last 90 days");
+    assertEquals(complaints, total.group(1).replace(",", ""), "total complaints\n" + text);
+    assertEquals(
+        Db.scalar("SELECT COUNT(*) FROM COMPLAINT WHERE CREATED_AT >= ? AND CREATED_AT < ? AND CREATED_AT <= ? AND SEVERITY = 'CRITICAL'", window),
+        total.group(2).replace(",", ""), "critical\n" + text);
+    assertEquals(
+        Db.scalar("SELECT COUNT(*) FROM COMPLAINT WHERE CREATED_AT >= ? AND CREATED_AT < ? AND CREATED_AT <= ? AND REPEAT_COMPLAINT = 1", window),
+        total.group(3).replace(",", ""), "repeats\n" + text);
+  }
+
+  @Test
   void badRequestsAreProblems() {
     Api api = new Api(base);
     assertProblem(api.post("hq1", "/api/reports/branch-comparison/runs", "{\"from\":\"2026-13-01\",\"to\":\"2026-12-01\"}"), 400, "invalid-period");
