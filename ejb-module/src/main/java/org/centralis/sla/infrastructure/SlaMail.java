@@ -11,13 +11,12 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.centralis.shared.infrastructure.mail.Mailer;
 import org.centralis.sla.application.SlaStepFired;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * E-mails each fired SLA step to its recipients, after the step committed. Off unless
- * {@code centralis.mail.enabled=true}; the server is {@code centralis.mail.host}/{@code .port}, the
- * sender {@code centralis.mail.from}. Best effort: a mail that cannot be sent is logged (the inbox
+ * {@code centralis.mail.enabled=true} ({@link Mailer}). Best effort: a mail that cannot be sent is logged (the inbox
  * row and the audit event exist anyway), and a crash between commit and send loses the mail.
  */
 @ApplicationScoped
@@ -26,28 +25,14 @@ public class SlaMail {
   private static final Logger LOG = Logger.getLogger(SlaMail.class.getName());
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
-  @Inject
-  @ConfigProperty(name = "centralis.mail.enabled", defaultValue = "false")
-  boolean enabled;
-
-  @Inject
-  @ConfigProperty(name = "centralis.mail.host", defaultValue = "localhost")
-  String host;
-
-  @Inject
-  @ConfigProperty(name = "centralis.mail.port", defaultValue = "25")
-  int port;
-
-  @Inject
-  @ConfigProperty(name = "centralis.mail.from", defaultValue = "centralis@localhost")
-  String from;
+  @Inject Mailer mailer;
 
   void onStep(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaStepFired step) {
-    if (!enabled || step.emails().isEmpty()) {
+    if (!mailer.enabled() || step.emails().isEmpty()) {
       return;
     }
     try {
-      new SmtpMailer(host, port, from, 5_000).send(step.emails(), subject(step), body(step));
+      mailer.send(Mailer.Mail.bcc(step.emails(), subject(step), body(step)));
     } catch (Exception e) {
       LOG.log(Level.WARNING, "SLA e-mail for " + step.ticketNo() + " not sent", e);
     }

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
+import org.centralis.shared.infrastructure.mail.Mailer;
 import org.centralis.sla.application.SlaStepFired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,10 +34,7 @@ class SlaMailTest {
   @Test
   void aBreachIsMailedInChineseAndEnglishToEveryRecipient() throws Exception {
     SlaMail mail = new SlaMail();
-    mail.enabled = true;
-    mail.host = "127.0.0.1";
-    mail.port = smtp.getSmtp().getPort();
-    mail.from = "centralis@bank.example";
+    mail.mailer = Mailer.of("127.0.0.1", smtp.getSmtp().getPort(), "centralis@bank.example", null, null);
     SlaStepFired step =
         new SlaStepFired("T20261126-000042", "RESOLUTION", "BREACH", 1, Instant.parse("2026-11-26T09:30:00Z"), List.of("super1@bank.example", "hq1@bank.example"));
 
@@ -54,12 +52,9 @@ class SlaMailTest {
   @Test
   void nothingIsSentWhenMailIsDisabledOrNobodyHasAnAddress() throws Exception {
     SlaMail mail = new SlaMail();
-    mail.enabled = false;
-    mail.host = "127.0.0.1";
-    mail.port = smtp.getSmtp().getPort();
-    mail.from = "centralis@bank.example";
+    mail.mailer = new Mailer(); // centralis.mail.enabled defaults to false
     mail.onStep(new SlaStepFired("T1", "FIRST_RESPONSE", "WARNING", 1, Instant.EPOCH, List.of("a@bank.example")));
-    mail.enabled = true;
+    mail.mailer = Mailer.of("127.0.0.1", smtp.getSmtp().getPort(), "centralis@bank.example", null, null);
     mail.onStep(new SlaStepFired("T1", "FIRST_RESPONSE", "WARNING", 1, Instant.EPOCH, List.of()));
     assertEquals(0, smtp.getReceivedMessages().length);
   }
