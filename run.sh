@@ -80,8 +80,8 @@ until curl -fsS "http://127.0.0.1:$PORT/health/ready" 2>/dev/null | grep -q '"da
   if ! kill -0 "$MICRO_PID" 2>/dev/null; then
     tail -50 "$DATA/logs/payara.log"; echo "Payara Micro stopped during start-up." >&2; exit 1
   fi
-  if (( $(date +%s) - started > 240 )); then
-    tail -50 "$DATA/logs/payara.log"; echo "Centralis did not become ready in 240 s." >&2; exit 1
+  if (( $(date +%s) - started > 600 )); then
+    tail -50 "$DATA/logs/payara.log"; echo "Centralis did not become ready in 600 s." >&2; exit 1
   fi
   sleep 1
 done

@@ -23,7 +23,7 @@ import org.centralis.sla.domain.SlaClock;
 import org.centralis.sla.domain.SlaPolicy;
 
 /**
- * Recomputes open clocks after a policy or a branch's calendar changed, in batches of
+ * Recomputes open clocks after a policy, a calendar or a branch's calendar changed, in batches of
  * {@value #BATCH} clocks, each in its own transaction, walking clock ids upwards: a large backlog
  * never holds thousands of row locks (nor blocks the sweeper) in one transaction, and a failed batch
  * leaves the earlier ones committed; repeating the change recomputes again (it is idempotent).
@@ -58,6 +58,13 @@ public class ClockRecompute {
   public int subtree(String branchPath) {
     ClockRecompute self = context.getBusinessObject(ClockRecompute.class);
     return run(after -> self.subtreeBatch(branchPath, after, BATCH), BATCH);
+  }
+
+  /** The open clocks running on a calendar whose rules changed; answers how many got another deadline. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int calendar(String code) {
+    ClockRecompute self = context.getBusinessObject(ClockRecompute.class);
+    return run(after -> self.calendarBatch(code, after, BATCH), BATCH);
   }
 
   /**
@@ -129,6 +136,23 @@ public class ClockRecompute {
       if (!codes.computeIfAbsent(c.getBranchPath(), calendars::codeForBranch).equals(c.getCalendarCode())) {
         clocks.retarget(c, policy, policy.target(c.getMetric()), c.getBranchPath());
         changed++;
+      }
+    }
+    return new Batch(open.size(), changed, open.isEmpty() ? afterId : open.get(open.size() - 1).getId());
+  }
+
+  /** Up to {@code size} open clocks on the calendar with an id above {@code afterId}, recomputed on its current rules. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Batch calendarBatch(String code, long afterId, int size) {
+    List<SlaClock> open = page("c.calendarCode = :key", code, afterId, size);
+    Map<Long, SlaPolicy> policies = new HashMap<>();
+    int changed = 0;
+    for (SlaClock c : open) {
+      SlaPolicy policy = policies.computeIfAbsent(c.getPolicyId(), id -> em.find(SlaPolicy.class, id));
+      Instant due = c.getDueAt();
+      if (policy != null && policy.target(c.getMetric()) != null) {
+        clocks.retarget(c, policy, c.getTargetSeconds(), c.getBranchPath());
+        changed += due.equals(c.getDueAt()) ? 0 : 1;
       }
     }
     return new Batch(open.size(), changed, open.isEmpty() ? afterId : open.get(open.size() - 1).getId());

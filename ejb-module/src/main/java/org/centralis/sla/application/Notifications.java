@@ -55,6 +55,14 @@ public class Notifications {
     return item(n);
   }
 
+  /** Marks every unread entry of the caller read; answers how many. */
+  public int markAllRead() {
+    return em.createQuery("UPDATE Notification n SET n.readAt = :now WHERE n.staffId = :staff AND n.readAt IS NULL")
+        .setParameter("now", Instant.now())
+        .setParameter("staff", staffId())
+        .executeUpdate();
+  }
+
   private Long staffId() {
     Caller caller = currentCaller.get();
     if (caller.staffId() == null) {

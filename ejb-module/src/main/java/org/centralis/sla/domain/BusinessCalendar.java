@@ -140,6 +140,36 @@ public final class BusinessCalendar {
     return closed == null ? base : subtract(base, closed);
   }
 
+  /** What a local date is on this calendar, as the calendar editor's year view colours it. */
+  public enum DayKind {
+    /** Its weekday's hours. */
+    WORKING,
+    /** A weekday without hours (a weekend). */
+    CLOSED,
+    /** A holiday without an override: closed. */
+    HOLIDAY,
+    /** 调休: an override makes a date worked that its weekday or a holiday would close. */
+    MAKEUP_WORKDAY,
+    /** An override with other hours on a date that is worked anyway. */
+    SPECIAL_HOURS,
+    /** Worked, but with a closed window on the date (a break). */
+    BREAK
+  }
+
+  public DayKind dayKind(LocalDate date) {
+    boolean normallyWorked = !isHoliday(date) && !weeklyHours.getOrDefault(date.getDayOfWeek(), List.of()).isEmpty();
+    if (workdays.containsKey(date)) {
+      return normallyWorked ? DayKind.SPECIAL_HOURS : DayKind.MAKEUP_WORKDAY;
+    }
+    if (isHoliday(date)) {
+      return DayKind.HOLIDAY;
+    }
+    if (!normallyWorked) {
+      return DayKind.CLOSED;
+    }
+    return breaks.containsKey(date) ? DayKind.BREAK : DayKind.WORKING;
+  }
+
   /** A holiday by date or by recurring month-day (a workday override on it still works). */
   public boolean isHoliday(LocalDate date) {
     return holidayDates.contains(date) || (!recurringHolidays.isEmpty() && recurringHolidays.contains(MonthDay.from(date)));

@@ -21,6 +21,7 @@ import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.rest.QueryParams;
 import org.centralis.sla.application.BusinessCalendars;
 import org.centralis.sla.application.CalendarDocument;
+import org.centralis.sla.application.ClockRecompute;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +38,11 @@ public class CalendarsResource {
   /** Working time in seconds. */
   public record WorkingTimeDto(long seconds) {}
 
+  /** How many open deadlines a change of the calendar moved (they are recomputed before the answer). */
+  static final String RECOMPUTED = "Centralis-Recomputed-Clocks";
+
   @Inject private BusinessCalendars calendars;
+  @Inject private ClockRecompute recompute;
   @Context private UriInfo uriInfo;
 
   @GET
@@ -57,25 +62,28 @@ public class CalendarsResource {
   @Path("{code}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create or replace a calendar (ADMIN); answers the stored definition")
-  @APIResponse(responseCode = "200", description = "replaced")
+  @APIResponse(responseCode = "200", description = "replaced; header Centralis-Recomputed-Clocks: open deadlines moved")
   @APIResponse(responseCode = "201", description = "created")
   @APIResponse(responseCode = "400", description = "invalid definition (problem+json naming the field)")
   public Response put(@PathParam("code") String code, CalendarDocument document) {
     BusinessCalendars.Saved saved = calendars.put(code, document);
-    return saved.created()
-        ? Response.created(uriInfo.getAbsolutePath()).entity(saved.calendar()).build()
-        : Response.ok(saved.calendar()).build();
+    if (saved.created()) {
+      return Response.created(uriInfo.getAbsolutePath()).entity(saved.calendar()).build();
+    }
+    // After the commit of the change, so that every batch reads the new rules.
+    return Response.ok(saved.calendar()).header(RECOMPUTED, recompute.calendar(code)).build();
   }
 
   @POST
   @Path("{code}/holidays/ical")
   @Consumes("text/calendar")
   @Operation(summary = "Add the all-day events of an iCalendar feed as holiday dates (ADMIN); existing dates are kept")
-  @APIResponse(responseCode = "200", description = "dates added and dates already present")
+  @APIResponse(responseCode = "200", description = "dates added and dates already present; header Centralis-Recomputed-Clocks")
   @APIResponse(responseCode = "400", description = "malformed feed (problem+json; the detail names the line)")
   @APIResponse(responseCode = "404", description = "unknown calendar")
-  public BusinessCalendars.HolidayImport importHolidays(@PathParam("code") String code, byte[] body) {
-    return calendars.importHolidays(code, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
+  public Response importHolidays(@PathParam("code") String code, byte[] body) {
+    BusinessCalendars.HolidayImport imported = calendars.importHolidays(code, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
+    return Response.ok(imported).header(RECOMPUTED, imported.added() > 0 ? recompute.calendar(code) : 0).build();
   }
 
   @GET

@@ -8,14 +8,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.centralis.shared.rest.QueryParams;
+import org.centralis.sla.application.AtRiskClocks;
 import org.centralis.sla.application.CalendarDocument;
 import org.centralis.sla.application.ClockRecompute;
 import org.centralis.sla.application.PolicyDocument;
 import org.centralis.sla.application.SlaPolicies;
 import org.centralis.sla.application.WhatIf;
+import org.centralis.sla.domain.SlaMetric;
 import org.centralis.sla.infrastructure.SlaSweeper;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,6 +33,7 @@ public class SlaResource {
   @Inject private SlaPolicies policies;
   @Inject private SlaSweeper sweeper;
   @Inject private ClockRecompute recompute;
+  @Inject private AtRiskClocks atRisk;
 
   @GET
   @Path("policies")
@@ -68,6 +73,16 @@ public class SlaResource {
   @Operation(summary = "How the proposed calendar would move the open deadlines on it (ADMIN); nothing is saved")
   public WhatIf calendarWhatIf(@PathParam("code") String code, CalendarDocument doc) {
     return policies.calendarWhatIf(code, doc);
+  }
+
+  @GET
+  @Path("at-risk")
+  @Operation(summary = "Deadlines still counting in the caller's subtree, breached first, then by time left")
+  public List<AtRiskClocks.Row> atRisk(@QueryParam("metric") String metric, @QueryParam("breached") String breached, @QueryParam("limit") String limit) {
+    return atRisk.list(
+        QueryParams.enumValue("metric", metric, SlaMetric.class),
+        Boolean.parseBoolean(breached),
+        QueryParams.intValue("limit", limit, 100, 1, AtRiskClocks.MAX_ROWS));
   }
 
   @POST

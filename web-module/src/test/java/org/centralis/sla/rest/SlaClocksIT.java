@@ -41,6 +41,7 @@ class SlaClocksIT {
   private static final long PAUSE_POLICY = 901;
   private static final long RACE_POLICY = 902;
   private static final long CHAIN = 901;
+  private static final long CALENDAR_POLICY = 903;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -198,6 +199,70 @@ class SlaClocksIT {
     Api.Reply bad = api.post("admin1", "/api/sla/policies/" + PAUSE_POLICY + "/what-if", shorter.replace("75,90", "90,75"));
     assertEquals(400, bad.status(), bad.body());
     assertEquals("https://centralis.org/problems/invalid-thresholds", bad.json().getString("type"));
+  }
+
+  @Test
+  void theAtRiskListPutsTheNearestDeadlinesFirstWithinTheCallersScope() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "EMAIL", "SLA：超时预警列表");
+    Api.Reply list = api.get("super1", "/api/sla/at-risk?limit=500");
+    assertEquals(200, list.status(), list.body());
+    List<JsonObject> rows = list.json().asJsonArray().getValuesAs(JsonObject.class);
+    for (int i = 1; i < rows.size(); i++) {
+      assertTrue(!Instant.parse(rows.get(i - 1).getString("dueAt")).isAfter(Instant.parse(rows.get(i).getString("dueAt"))),
+          "by due time: " + rows.get(i - 1) + " / " + rows.get(i));
+    }
+    JsonObject resolution = rows.stream()
+        .filter(r -> number.equals(r.getString("ticketNo")) && "RESOLUTION".equals(r.getString("metric"))).findFirst()
+        .orElseThrow(() -> new AssertionError(number + " not in " + rows.size() + " rows"));
+    assertEquals("RUNNING", resolution.getString("state"));
+    long left = resolution.getJsonNumber("remainingSeconds").longValue();
+    assertTrue(left > 7_000 && left <= 7_200, "2 h on 7x24 minus a few seconds: " + left);
+    assertEquals("SLA：超时预警列表", resolution.getString("subject"));
+
+    Api.Reply breached = api.get("super1", "/api/sla/at-risk?breached=true&limit=500");
+    assertTrue(breached.json().asJsonArray().getValuesAs(JsonObject.class).stream().allMatch(r -> "BREACHED".equals(r.getString("state"))), breached.body());
+    Api.Reply firstResponse = api.get("super1", "/api/sla/at-risk?metric=first_response&limit=500");
+    assertTrue(firstResponse.json().asJsonArray().getValuesAs(JsonObject.class).stream().allMatch(r -> "FIRST_RESPONSE".equals(r.getString("metric"))));
+
+    // Branch scope: a branch member elsewhere does not see the ticket; agents have no such list.
+    String ticketPath = Db.scalar("SELECT OWNING_BRANCH_PATH FROM TICKET WHERE TICKET_NO = ?", number);
+    String outsider = Db.scalar(
+        "SELECT S.LOGIN FROM STAFF S JOIN STAFF_ROLE R ON R.STAFF_ID = S.ID JOIN BRANCH B ON B.ID = S.BRANCH_ID"
+            + " WHERE R.ROLE_NAME = 'BRANCH_STAFF' AND ? NOT LIKE B.PATH || '%' ORDER BY S.LOGIN FETCH FIRST 1 ROWS ONLY", ticketPath);
+    Api.Reply theirs = api.get(outsider, "/api/sla/at-risk?limit=500");
+    assertEquals(200, theirs.status(), theirs.body());
+    assertTrue(theirs.json().asJsonArray().getValuesAs(JsonObject.class).stream().noneMatch(r -> number.equals(r.getString("ticketNo"))), outsider);
+    assertEquals(403, api.get("agent1", "/api/sla/at-risk").status());
+    Api.Reply bad = api.get("super1", "/api/sla/at-risk?metric=LUNCH");
+    assertEquals(400, bad.status(), bad.body());
+    assertEquals("application/problem+json", bad.contentType());
+  }
+
+  @Test
+  void changingACalendarRecomputesTheOpenDeadlinesOnIt() throws Exception {
+    Api api = new Api(base);
+    String roundTheClock = "{\"name\":\"IT recompute\",\"timezone\":\"Asia/Shanghai\",\"weeklyHours\":{"
+        + String.join(",", java.util.Arrays.stream(java.time.DayOfWeek.values()).map(d -> "\"" + d + "\":[{\"from\":\"00:00\",\"to\":\"24:00\"}]").toList()) + "}}";
+    assertTrue(List.of(200, 201).contains(api.put("admin1", "/api/calendars/IT-RECOMP", roundTheClock).status()));
+    if (Db.scalar("SELECT ID FROM SLA_POLICY WHERE ID = ?", CALENDAR_POLICY) == null) {
+      Db.update(
+          "INSERT INTO SLA_POLICY (ID, NAME, CATEGORY_ID, CHANNEL, FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, WARN_PERCENTS, CALENDAR_CODE)"
+              + " VALUES (?, 'IT calendar', 33, 'WEB', 3600, 7200, '75,90', 'IT-RECOMP')",
+          CALENDAR_POLICY);
+    }
+    String number = logComplaint(api, "WEB", "SLA：日历修改重算");
+    String before = Db.scalar("SELECT DUE_AT FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'RESOLUTION' AND CALENDAR_CODE = 'IT-RECOMP'", number);
+    assertTrue(before != null, "the resolution clock runs on the test calendar");
+
+    // Half an hour on Mondays only: two working hours now take four weeks.
+    Api.Reply changed = api.put("admin1", "/api/calendars/IT-RECOMP",
+        "{\"name\":\"IT recompute\",\"timezone\":\"Asia/Shanghai\",\"weeklyHours\":{\"MONDAY\":[{\"from\":\"00:00\",\"to\":\"00:30\"}]}}");
+    assertEquals(200, changed.status(), changed.body());
+    Instant due = Instant.parse(clock(api, number, "RESOLUTION").getString("dueAt"));
+    assertTrue(due.isAfter(Instant.now().plus(20, ChronoUnit.DAYS)), "recomputed on the new hours: " + due + " (was " + before + ")");
+    assertTrue(api.put("admin1", "/api/calendars/IT-RECOMP", roundTheClock).status() == 200);
+    assertTrue(Instant.parse(clock(api, number, "RESOLUTION").getString("dueAt")).isBefore(Instant.now().plus(3, ChronoUnit.HOURS)), "and back");
   }
 
   // ---------------------------------------------------------------- helpers

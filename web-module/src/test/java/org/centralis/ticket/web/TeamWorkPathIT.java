@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
 import org.centralis.it.Api;
 import org.centralis.it.Browser;
+import org.centralis.it.Db;
 import org.centralis.it.Deployments;
 import org.centralis.it.Fixtures;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -97,5 +99,72 @@ class TeamWorkPathIT {
     assertTrue(browser.getPageSource().contains("已核实并退还重复扣收的费用。"));
     assertTrue(browser.findElements(By.cssSelector(".cz-action-close")).isEmpty(), "the team does not confirm its own resolution");
     session.screenshot("resolved");
+  }
+
+  /**
+   * A supervisor starts the shift on the at-risk list (same rows as the API, nearest deadline first), then follows the
+   * bell to the inbox and opens a notification: it goes to the ticket and is read from then on.
+   */
+  @Test
+  void aSupervisorWorksTheAtRiskListAndTheInbox() throws Exception {
+    String ticket = Db.scalar("SELECT TICKET_NO FROM TICKET ORDER BY CREATED_AT DESC FETCH FIRST 1 ROWS ONLY");
+    String staff = Db.scalar("SELECT ID FROM STAFF WHERE LOGIN = 'super1'");
+    Db.update("INSERT INTO NOTIFICATION (ID, STAFF_ID, KIND, TICKET_NO, METRIC, SEQ, DUE_AT, CREATED_AT)"
+        + " VALUES (NOTIFICATION_SEQ.NEXTVAL, ?, 'BREACH', ?, 'RESOLUTION', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", Long.valueOf(staff), ticket);
+    String notification = Db.scalar("SELECT MAX(ID) FROM NOTIFICATION WHERE STAFF_ID = ? AND TICKET_NO = ?", Long.valueOf(staff), ticket);
+
+    session.signIn("super1");
+    browser.get(base + "/tickets/at-risk.xhtml");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskForm:riskTable")));
+    List<String> due = browser.findElements(By.cssSelector("[id='riskForm:riskTable'] tbody tr td:nth-child(6)")).stream().map(WebElement::getText).toList();
+    String counting = Db.scalar("SELECT COUNT(*) FROM SLA_CLOCK WHERE STATE IN ('RUNNING', 'BREACHED') AND STOPPED_AT IS NULL");
+    if (Integer.parseInt(counting) > 0) {
+      assertTrue(!due.isEmpty() && !due.get(0).isBlank(), "rows while " + counting + " deadlines count");
+      assertEquals(due.stream().sorted().toList(), due, "nearest deadline first");
+    }
+    session.screenshot("at-risk");
+
+    assertTrue(Integer.parseInt(browser.findElement(By.id("inboxUnread")).getText().strip()) >= 1, "the bell counts the unread");
+    browser.findElement(By.id("inboxBell")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inboxForm:inbox")));
+    session.screenshot("inbox");
+    WebElement open = browser.findElements(By.cssSelector("[id='inboxForm:inbox'] a.cz-ticket-link")).stream()
+        .filter(a -> a.getText().strip().equals(ticket)).findFirst().orElseThrow();
+    open.click();
+    wait.until(ExpectedConditions.urlContains("/tickets/view.xhtml"));
+    assertTrue(browser.getCurrentUrl().contains(ticket), browser.getCurrentUrl());
+    assertTrue(Db.scalar("SELECT READ_AT FROM NOTIFICATION WHERE ID = ?", Long.valueOf(notification)) != null, "opened means read");
+  }
+
+  /**
+   * An administrator opens a calendar's year view, makes a working Monday a holiday — the day is drafted, the what-if
+   * appears — and saves: the date is stored as a holiday and the change audited.
+   */
+  @Test
+  void anAdministratorMakesADayAHolidayOnTheYearView() throws Exception {
+    String code = "IT-YEAR";
+    new Api(deployed).put("admin1", "/api/calendars/" + code,
+        "{\"name\":\"IT year view\",\"timezone\":\"Asia/Shanghai\",\"weeklyHours\":{\"MONDAY\":[{\"from\":\"09:00\",\"to\":\"17:00\"}],"
+            + "\"TUESDAY\":[{\"from\":\"09:00\",\"to\":\"17:00\"}]},\"holidays\":{\"recurring\":[],\"dates\":[]}}");
+    int audited = Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CALENDAR_CHANGED' AND TARGET_ID = ?", code));
+    session.signIn("admin1");
+    browser.get(base + "/admin/calendars.xhtml?code=" + code + "&year=2027");
+    By monday = By.cssSelector("a.cz-cal-day[data-date='2027-03-01']");
+    wait.until(ExpectedConditions.elementToBeClickable(monday));
+    assertTrue(browser.findElement(monday).findElement(By.xpath("..")).getAttribute("class").contains("cz-cal-WORKING"));
+    browser.findElement(monday).click();
+    wait.until(ExpectedConditions.textToBe(By.id("selectedDay"), "2027-03-01"));
+    browser.findElement(By.id("calForm:markHoliday")).click();
+    wait.until(b -> b.findElement(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']")).findElement(By.xpath("..")).getAttribute("class").contains("cz-cal-HOLIDAY"));
+    assertTrue(browser.findElement(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']")).findElement(By.xpath("..")).getAttribute("class").contains("cz-cal-changed"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wiOpen")));
+    session.screenshot("calendar-draft");
+    browser.findElement(By.id("calForm:save")).click();
+    wait.until(b -> !b.findElements(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']")).isEmpty()
+        && !b.findElement(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']")).findElement(By.xpath("..")).getAttribute("class").contains("cz-cal-changed"));
+    assertEquals("1", Db.scalar(
+        "SELECT COUNT(*) FROM CALENDAR_HOLIDAY_DATE h JOIN BUSINESS_CALENDAR c ON c.ID = h.CALENDAR_ID WHERE c.CODE = ? AND h.HOLIDAY_DATE = DATE '2027-03-01'", code));
+    assertEquals(String.valueOf(audited + 1), Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CALENDAR_CHANGED' AND TARGET_ID = ?", code));
+    session.screenshot("calendar-saved");
   }
 }
