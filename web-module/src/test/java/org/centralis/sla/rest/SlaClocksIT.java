@@ -207,7 +207,7 @@ class SlaClocksIT {
     String number = logComplaint(api, "EMAIL", "SLA：超时预警列表");
     Api.Reply list = api.get("super1", "/api/sla/at-risk?limit=500");
     assertEquals(200, list.status(), list.body());
-    List<JsonObject> rows = list.json().asJsonArray().getValuesAs(JsonObject.class);
+    List<JsonObject> rows = list.parse().asJsonArray().getValuesAs(JsonObject.class);
     for (int i = 1; i < rows.size(); i++) {
       assertTrue(!Instant.parse(rows.get(i - 1).getString("dueAt")).isAfter(Instant.parse(rows.get(i).getString("dueAt"))),
           "by due time: " + rows.get(i - 1) + " / " + rows.get(i));
@@ -221,9 +221,9 @@ class SlaClocksIT {
     assertEquals("SLA：超时预警列表", resolution.getString("subject"));
 
     Api.Reply breached = api.get("super1", "/api/sla/at-risk?breached=true&limit=500");
-    assertTrue(breached.json().asJsonArray().getValuesAs(JsonObject.class).stream().allMatch(r -> "BREACHED".equals(r.getString("state"))), breached.body());
+    assertTrue(breached.parse().asJsonArray().getValuesAs(JsonObject.class).stream().allMatch(r -> "BREACHED".equals(r.getString("state"))), breached.body());
     Api.Reply firstResponse = api.get("super1", "/api/sla/at-risk?metric=first_response&limit=500");
-    assertTrue(firstResponse.json().asJsonArray().getValuesAs(JsonObject.class).stream().allMatch(r -> "FIRST_RESPONSE".equals(r.getString("metric"))));
+    assertTrue(firstResponse.parse().asJsonArray().getValuesAs(JsonObject.class).stream().allMatch(r -> "FIRST_RESPONSE".equals(r.getString("metric"))));
 
     // Branch scope: a branch member elsewhere does not see the ticket; agents have no such list.
     String ticketPath = Db.scalar("SELECT OWNING_BRANCH_PATH FROM TICKET WHERE TICKET_NO = ?", number);
@@ -232,7 +232,7 @@ class SlaClocksIT {
             + " WHERE R.ROLE_NAME = 'BRANCH_STAFF' AND ? NOT LIKE B.PATH || '%' ORDER BY S.LOGIN FETCH FIRST 1 ROWS ONLY", ticketPath);
     Api.Reply theirs = api.get(outsider, "/api/sla/at-risk?limit=500");
     assertEquals(200, theirs.status(), theirs.body());
-    assertTrue(theirs.json().asJsonArray().getValuesAs(JsonObject.class).stream().noneMatch(r -> number.equals(r.getString("ticketNo"))), outsider);
+    assertTrue(theirs.parse().asJsonArray().getValuesAs(JsonObject.class).stream().noneMatch(r -> number.equals(r.getString("ticketNo"))), outsider);
     assertEquals(403, api.get("agent1", "/api/sla/at-risk").status());
     Api.Reply bad = api.get("super1", "/api/sla/at-risk?metric=LUNCH");
     assertEquals(400, bad.status(), bad.body());

@@ -149,22 +149,25 @@ class TeamWorkPathIT {
     int audited = Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CALENDAR_CHANGED' AND TARGET_ID = ?", code));
     session.signIn("admin1");
     browser.get(base + "/admin/calendars.xhtml?code=" + code + "&year=2027");
-    By monday = By.cssSelector("a.cz-cal-day[data-date='2027-03-01']");
-    wait.until(ExpectedConditions.elementToBeClickable(monday));
-    assertTrue(browser.findElement(monday).findElement(By.xpath("..")).getAttribute("class").contains("cz-cal-WORKING"));
-    browser.findElement(monday).click();
-    wait.until(ExpectedConditions.textToBe(By.id("selectedDay"), "2027-03-01"));
-    browser.findElement(By.id("calForm:markHoliday")).click();
-    wait.until(b -> b.findElement(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']")).findElement(By.xpath("..")).getAttribute("class").contains("cz-cal-HOLIDAY"));
-    assertTrue(browser.findElement(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']")).findElement(By.xpath("..")).getAttribute("class").contains("cz-cal-changed"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wiOpen")));
+    WebDriverWait redraws = session.await().ignoring(StaleElementReferenceException.class); // update="@form" redraws the grid
+    redraws.until(b -> cellOf(b, "2027-03-01").contains("cz-cal-WORKING"));
+    redraws.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']"))).click();
+    redraws.until(ExpectedConditions.textToBe(By.id("selectedDay"), "2027-03-01"));
+    redraws.until(ExpectedConditions.elementToBeClickable(By.id("calForm:markHoliday"))).click();
+    redraws.until(b -> cellOf(b, "2027-03-01").contains("cz-cal-HOLIDAY") && cellOf(b, "2027-03-01").contains("cz-cal-changed"));
+    redraws.until(ExpectedConditions.visibilityOfElementLocated(By.id("wiOpen")));
     session.screenshot("calendar-draft");
-    browser.findElement(By.id("calForm:save")).click();
-    wait.until(b -> !b.findElements(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']")).isEmpty()
-        && !b.findElement(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']")).findElement(By.xpath("..")).getAttribute("class").contains("cz-cal-changed"));
+    redraws.until(ExpectedConditions.elementToBeClickable(By.id("calForm:save"))).click();
+    redraws.until(b -> cellOf(b, "2027-03-01").contains("cz-cal-HOLIDAY") && !cellOf(b, "2027-03-01").contains("cz-cal-changed"));
     assertEquals("1", Db.scalar(
         "SELECT COUNT(*) FROM CALENDAR_HOLIDAY_DATE h JOIN BUSINESS_CALENDAR c ON c.ID = h.CALENDAR_ID WHERE c.CODE = ? AND h.HOLIDAY_DATE = DATE '2027-03-01'", code));
     assertEquals(String.valueOf(audited + 1), Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CALENDAR_CHANGED' AND TARGET_ID = ?", code));
     session.screenshot("calendar-saved");
+  }
+
+  /** The class of the year view's cell for a date ("" while the grid is being redrawn). */
+  private static String cellOf(WebDriver b, String date) {
+    List<WebElement> links = b.findElements(By.cssSelector("a.cz-cal-day[data-date='" + date + "']"));
+    return links.isEmpty() ? "" : links.get(0).findElement(By.xpath("..")).getAttribute("class");
   }
 }
