@@ -38,9 +38,9 @@ import org.centralis.shared.domain.NotFoundException;
 public class ContactWork {
 
   @PersistenceContext private EntityManager em;
+  @Inject private FactOutbox facts; // the contact's final outcome is a report fact (ADR 0012)
   @Inject private Event<AcdEvent> events;
   @Inject private Event<RoutingNeeded> routingNeeded;
-  @Inject private FactOutbox facts; // the contact's final outcome is a report fact (ADR 0012)
 
   /** The agent (or the CTI, on "answered") takes the offered contact. */
   public void accept(Offer offer, Instant now) {
