@@ -83,6 +83,7 @@ public class DemoDataLoader {
                 Instant.now(), seed);
             KnowledgeDemoData.write(c, Instant.now());
             AcdDemoData.write(c, Instant.now());
+            AcdDemoHistory.write(c, Instant.now(), seed);
             DemoComplaints.write(c, Instant.now(), seed);
             SlaDemoData.write(c);
           } finally {

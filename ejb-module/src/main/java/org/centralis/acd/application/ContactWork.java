@@ -21,6 +21,7 @@ import org.centralis.acd.domain.OfferOutcome;
 import org.centralis.acd.domain.Overflow;
 import org.centralis.acd.domain.QueueVisit;
 import org.centralis.acd.domain.RoutingQueue;
+import org.centralis.reporting.application.FactOutbox;
 import org.centralis.shared.domain.ConflictException;
 import org.centralis.shared.domain.NotFoundException;
 
@@ -37,6 +38,7 @@ import org.centralis.shared.domain.NotFoundException;
 public class ContactWork {
 
   @PersistenceContext private EntityManager em;
+  @Inject private FactOutbox facts; // the contact's final outcome is a report fact (ADR 0012)
   @Inject private Event<AcdEvent> events;
   @Inject private Event<RoutingNeeded> routingNeeded;
 
@@ -73,6 +75,7 @@ public class ContactWork {
   public void abandon(Interaction contact, Instant now) {
     Optional<Offer> pending = pendingOffer(contact.getId());
     contact.abandon(now);
+    facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
     pending.ifPresent(o -> {
       AgentSeat seat = em.find(AgentSeat.class, o.getAgentId());
       seat.release(contact.getId(), now, AcdClock.today(now));
@@ -87,6 +90,7 @@ public class ContactWork {
   /** A connected contact ended or was transferred away: the agent goes to wrap-up. */
   public void finish(Interaction contact, InteractionState how, Instant now) {
     contact.finish(how, now);
+    facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
     AgentSeat seat = em.find(AgentSeat.class, contact.getAgentId());
     RoutingQueue queue = em.find(RoutingQueue.class, contact.getQueueId());
     seat.wrapUp(contact.getId(), queue.getWrapUpSeconds(), now, AcdClock.today(now));
@@ -132,6 +136,7 @@ public class ContactWork {
     RoutingQueue queue = em.find(RoutingQueue.class, contact.getQueueId());
     if (queue.getMaxWaitSeconds() > 0 && !contact.getArrivedAt().plusSeconds(queue.getMaxWaitSeconds()).isAfter(now)) {
       contact.expire(now);
+      facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
       flush();
       events.fire(new AcdEvent("CONTACT_ABANDONED", contact.getExternalId(), queue.getCode(), null, null, contact.getState().name(), "MAX_WAIT", null, now));
       return true;

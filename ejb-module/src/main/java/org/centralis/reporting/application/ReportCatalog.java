@@ -15,6 +15,7 @@ public class ReportCatalog {
 
   public static final String BRANCH_COMPARISON = "branch-comparison";
   public static final String COMPLAINT_ANALYSIS = "complaint-analysis";
+  public static final String CONTACT_CENTER_DAILY = "contact-center-daily";
 
   private static final List<ReportDefinition> ENTRIES =
       List.of(
@@ -22,8 +23,8 @@ public class ReportCatalog {
               "service-quality-monthly", false, "服务质量月报", "Monthly service quality",
               "Volumes by channel, type and branch; service level, ASA, abandon rate, AHT; first-contact resolution; SLA compliance; complaints; CSAT — against the previous period and last year. Needs the ACD and SLA data."),
           new ReportDefinition(
-              "contact-center-daily", false, "呼叫中心日报", "Contact center daily operations",
-              "Per queue and 30-minute interval: offered, answered, abandoned, service level, ASA, AHT, agents staffed vs Erlang C requirement. Needs the ACD data."),
+              CONTACT_CENTER_DAILY, true, "呼叫中心日报", "Contact center daily operations",
+              "Per queue and 30-minute interval (optionally one queue): offered, answered, abandoned, service level against the queue's target, ASA, AHT, max wait, agents staffed vs the Erlang C requirement; queue subtotals, day total, a chart per queue. Headquarters scope (where the seats are)."),
           new ReportDefinition(
               "agent-performance", false, "坐席绩效报表", "Agent performance",
               "Contacts, AHT, occupancy, time by state and reason code, quality score, CSAT per agent. Needs the ACD data."),

@@ -43,6 +43,7 @@ public class ReportRuns {
   @Inject private ReportRequests requests;
   @Inject private AuditTrail audit;
   @Inject private Event<ReportRunQueued> queued;
+  @Inject private ContactCenterScope contactCenter;
 
   /** Queues a run and returns its id; the file follows asynchronously (poll {@link #status}). */
   public long start(@NotNull String code, @NotNull RunParameters parameters, ReportFormat format) {
@@ -58,6 +59,7 @@ public class ReportRuns {
     }
     Caller caller = currentCaller.get();
     String scope = requests.scope(caller, parameters.branchId());
+    contactCenter.check(code, parameters, scope);
     ReportRun run =
         ReportRun.queue(code, parameters.toJson(), caller.login(), caller.branchId(), scope, format == null ? ReportFormat.PDF : format, Instant.now());
     em.persist(run);

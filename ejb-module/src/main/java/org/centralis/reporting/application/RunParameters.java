@@ -9,9 +9,15 @@ import java.util.Locale;
 
 /**
  * What a report run was asked for: a period of calendar days (both inclusive, in China Standard Time), optionally a
- * branch whose subtree the report covers (default: the requester's own), and the language of the labels.
+ * branch whose subtree the report covers (default: the requester's own), the language of the labels, and optionally a
+ * contact-center queue code (the contact-center daily report; null = every queue).
  */
-public record RunParameters(LocalDate from, LocalDate to, Long branchId, String locale) {
+public record RunParameters(LocalDate from, LocalDate to, Long branchId, String locale, String queue) {
+
+  /** Without a queue: every report but the contact-center daily one. */
+  public RunParameters(LocalDate from, LocalDate to, Long branchId, String locale) {
+    this(from, to, branchId, locale, null);
+  }
 
   public Locale asLocale() {
     return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
@@ -23,6 +29,9 @@ public record RunParameters(LocalDate from, LocalDate to, Long branchId, String 
     if (branchId != null) {
       json.add("branch", branchId);
     }
+    if (queue != null) {
+      json.add("queue", queue);
+    }
     return json.add("locale", asLocale().equals(Locale.ENGLISH) ? "en" : "zh_CN").build().toString();
   }
 
@@ -33,7 +42,8 @@ public record RunParameters(LocalDate from, LocalDate to, Long branchId, String 
           LocalDate.parse(json.getString("from")),
           LocalDate.parse(json.getString("to")),
           json.containsKey("branch") && !json.isNull("branch") ? json.getJsonNumber("branch").longValue() : null,
-          json.getString("locale", "zh_CN"));
+          json.getString("locale", "zh_CN"),
+          json.containsKey("queue") && !json.isNull("queue") ? json.getString("queue") : null);
     }
   }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import net.sf.jasperreports.engine.JRResultSetDataSource;
 import org.centralis.reporting.application.RunParameters;
 import org.centralis.reporting.domain.ReportRun;
 import org.centralis.reports.ReportRenderer;
@@ -59,7 +58,7 @@ public class ReportRunWorker {
         store.progress(runId, 20);
         try (PreparedStatement statement = source.prepare(connection, parameters, run.getScopePath(), dataAsOf);
             ResultSet rows = statement.executeQuery()) {
-          file = ReportRenderer.render(run.getReportCode(), params, new JRResultSetDataSource(rows), parameters.asLocale(), run.getFormat());
+          file = ReportRenderer.render(run.getReportCode(), params, source.data(rows, parameters), parameters.asLocale(), run.getFormat());
         }
       }
       store.progress(runId, 90);

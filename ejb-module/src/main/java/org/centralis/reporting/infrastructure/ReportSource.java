@@ -2,9 +2,12 @@ package org.centralis.reporting.infrastructure;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRResultSetDataSource;
 import org.centralis.reporting.application.RunParameters;
 
 /**
@@ -22,4 +25,9 @@ public interface ReportSource {
   /** Title-block parameters (period, scope name, ...). */
   Map<String, Object> parameters(Connection connection, RunParameters parameters, String scopePath, Instant dataAsOf, String requestedBy)
       throws SQLException;
+
+  /** The template's data from the query's rows, streamed; a source that derives figures in Java (Erlang C, ...) wraps them. */
+  default JRDataSource data(ResultSet rows, RunParameters parameters) throws SQLException {
+    return new JRResultSetDataSource(rows);
+  }
 }

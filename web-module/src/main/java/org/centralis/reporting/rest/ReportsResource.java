@@ -60,7 +60,7 @@ public class ReportsResource {
       throw new InvalidInputException("from", "invalid-period", "a body with from and to is required");
     }
     ReportFormat format = QueryParams.enumValue("format", request.format(), ReportFormat.class);
-    RunParameters parameters = new RunParameters(date("from", request.from()), date("to", request.to()), request.branch(), request.locale());
+    RunParameters parameters = new RunParameters(date("from", request.from()), date("to", request.to()), request.branch(), request.locale(), request.queue());
     long id = runs.start(code, parameters, format);
     return Response.accepted(Map.of("id", id, "status", "QUEUED"))
         .location(uriInfo.getBaseUriBuilder().path(ReportsResource.class).path("runs").path(String.valueOf(id)).build())
