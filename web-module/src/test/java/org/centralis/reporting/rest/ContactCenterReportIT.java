@@ -140,7 +140,7 @@ class ContactCenterReportIT {
 
   private static JsonObject awaitOffer(Api api) throws InterruptedException {
     JsonObject seat = null;
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 300; i++) { // 30 s: a loaded CI machine routes slowly
       seat = api.get("agent4", "/api/acd/agents/agent4").json();
       if (seat.containsKey("offerId") && !seat.isNull("offerId")) {
         return seat;
@@ -150,16 +150,16 @@ class ContactCenterReportIT {
     throw new AssertionError("agent4 was never offered the contact: " + seat);
   }
 
-  /** Waits (30 s at most) until no contact fact of the queue is pending: the aggregates hold every outcome so far. */
+  /** Waits (60 s at most) until no contact fact of the queue is pending: the aggregates hold every outcome so far. */
   private static void awaitRolled(String queueId) throws Exception {
     String pending = "SELECT COUNT(*) FROM REPORT_FACT_PENDING p JOIN ACD_INTERACTION i ON i.ID = p.REF_ID WHERE p.FACT = 'CONTACT' AND i.QUEUE_ID = ?";
-    for (int i = 0; i < 120; i++) {
+    for (int i = 0; i < 240; i++) {
       if ("0".equals(Db.scalar(pending, Long.parseLong(queueId)))) {
         return;
       }
       Thread.sleep(250);
     }
-    fail("contact facts of queue " + queueId + " still pending after 30 s");
+    fail("contact facts of queue " + queueId + " still pending after 60 s");
   }
 
   private JsonObject runReport(Api api, String body) throws InterruptedException {
