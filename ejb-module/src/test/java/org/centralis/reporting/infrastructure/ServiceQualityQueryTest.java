@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -17,6 +15,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.centralis.reporting.application.KpiBoard;
+import org.centralis.reporting.application.KpiFigure;
 import org.centralis.reporting.domain.ComparisonPeriods;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +34,6 @@ class ServiceQualityQueryTest {
   private static String url;
   private static final ComparisonPeriods OCTOBER = ComparisonPeriods.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
   private static final Instant AS_OF = Instant.parse("2026-11-25T00:00:00Z");
-
-  record Row(String unit, Double cur, Double prev, Double last, Double prevChange, Double lastChange, int chart) {}
 
   @BeforeAll
   static void data() throws SQLException {
@@ -92,92 +90,85 @@ class ServiceQualityQueryTest {
     }
   }
 
-  private static Map<String, Row> figures(String scope, Locale locale) throws SQLException {
-    Map<String, Row> rows = new LinkedHashMap<>();
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
-        PreparedStatement s = ServiceQualityQuery.prepare(c, OCTOBER, scope, AS_OF, locale);
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        String key = rs.getString("metric") + (rs.getString("item") == null ? "" : "/" + rs.getString("item"));
-        rows.put(key, new Row(rs.getString("unit"), d(rs, "curValue"), d(rs, "prevValue"), d(rs, "lastValue"), d(rs, "prevChange"),
-            d(rs, "lastChange"), rs.getInt("chart")));
+  private static Map<String, KpiFigure> figures(String scope, Locale locale) throws SQLException {
+    Map<String, KpiFigure> rows = new LinkedHashMap<>();
+    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      KpiBoard board = JdbcServiceQualityFigures.read(c, OCTOBER, scope, AS_OF, locale);
+      assertEquals("/1/".equals(scope), board.contactCenterInScope());
+      for (KpiFigure f : board.figures()) {
+        rows.put(f.metric() + (f.item() == null ? "" : "/" + f.item()), f);
       }
     }
     return rows;
   }
 
-  private static Double d(ResultSet rs, String column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? null : v;
-  }
-
   @Test
   void volumesByChannelTypeAndBranchWithComparisons() throws SQLException {
-    Map<String, Row> f = figures("/1/", Locale.SIMPLIFIED_CHINESE);
-    assertEquals(new Row("COUNT", 42d, 20d, 7d, 22d / 20, 35d / 7, 0), f.get("volume.tickets.total"));
-    assertEquals(30d + 2, f.get("volume.tickets.INQUIRY").cur());
-    assertEquals(10d, f.get("volume.tickets.COMPLAINT").cur());
-    assertEquals(0d, f.get("volume.tickets.COMPLAINT").prev());
-    assertNull(f.get("volume.tickets.COMPLAINT").prevChange(), "no change against nothing");
+    Map<String, KpiFigure> f = figures("/1/", Locale.SIMPLIFIED_CHINESE);
+    assertEquals(new KpiFigure(1, "volume.tickets.total", null, "COUNT", false, 42d, 20d, 7d, 22d / 20, 35d / 7), f.get("volume.tickets.total"));
+    assertEquals(30d + 2, f.get("volume.tickets.INQUIRY").current());
+    assertEquals(10d, f.get("volume.tickets.COMPLAINT").current());
+    assertEquals(0d, f.get("volume.tickets.COMPLAINT").previous());
+    assertNull(f.get("volume.tickets.COMPLAINT").previousChange(), "no change against nothing");
     // the outlet's tickets count under its city branch; the region's own under the region
-    assertEquals(40d, f.get("volume.branch/上海分行").cur());
-    assertEquals(2d, f.get("volume.branch/华东区域").cur());
-    assertEquals(20d, f.get("volume.branch/杭州分行").prev());
-    assertEquals(100d, f.get("volume.contacts.VOICE").cur(), "the interval at 00:00 on 1 October (China) is October's");
-    assertEquals(50d, f.get("volume.contacts.VOICE").prev());
-    assertEquals(110d, f.get("volume.contacts.total").cur());
+    assertEquals(40d, f.get("volume.branch/上海分行").current());
+    assertEquals(2d, f.get("volume.branch/华东区域").current());
+    assertEquals(20d, f.get("volume.branch/杭州分行").previous());
+    assertEquals(100d, f.get("volume.contacts.VOICE").current(), "the interval at 00:00 on 1 October (China) is October's");
+    assertEquals(50d, f.get("volume.contacts.VOICE").previous());
+    assertEquals(110d, f.get("volume.contacts.total").current());
     assertTrue(figures("/1/", Locale.ENGLISH).containsKey("volume.branch/Shanghai"));
   }
 
   @Test
   void contactCenterRatiosComeFromSums() throws SQLException {
-    Map<String, Row> f = figures("/1/", Locale.SIMPLIFIED_CHINESE);
+    Map<String, KpiFigure> f = figures("/1/", Locale.SIMPLIFIED_CHINESE);
     // 82 answered within of 110 outcomes less 4 quick abandons: 77.4 %; the mean of the two rows' levels would be 51.7 %
     double sl = ServiceQualityQuery.SL_FORMULA.of(80 + 2, 4, 100 + 10);
     assertEquals(82d / 106, sl, 1e-12);
-    assertEquals(sl, f.get("acd.serviceLevel").cur(), 1e-9);
-    assertEquals(1d, f.get("acd.serviceLevel").prev(), 1e-9);
-    assertEquals(sl - 1, f.get("acd.serviceLevel").prevChange(), 1e-9, "rates change in points");
-    assertNull(f.get("acd.serviceLevel").last(), "no contacts last year: no figure, not 100 %");
-    assertEquals(1200d / 100, f.get("acd.asa").cur(), 1e-9);
-    assertEquals(10d / 110, f.get("acd.abandonRate").cur(), 1e-9);
-    assertEquals((9000d + 900 + 1000) / 100, f.get("acd.aht").cur(), 1e-9);
-    assertEquals((109d - 110) / 110, f.get("acd.aht").prevChange(), 1e-9, "times change relatively");
+    assertEquals(sl, f.get("acd.serviceLevel").current(), 1e-9);
+    assertEquals(1d, f.get("acd.serviceLevel").previous(), 1e-9);
+    assertEquals(sl - 1, f.get("acd.serviceLevel").previousChange(), 1e-9, "rates change in points");
+    assertNull(f.get("acd.serviceLevel").lastYear(), "no contacts last year: no figure, not 100 %");
+    assertEquals(1200d / 100, f.get("acd.asa").current(), 1e-9);
+    assertEquals(10d / 110, f.get("acd.abandonRate").current(), 1e-9);
+    assertEquals((9000d + 900 + 1000) / 100, f.get("acd.aht").current(), 1e-9);
+    assertEquals((109d - 110) / 110, f.get("acd.aht").previousChange(), 1e-9, "times change relatively");
   }
 
   @Test
   void firstContactResolutionSlaComplaintsAndCsat() throws SQLException {
-    Map<String, Row> f = figures("/1/", Locale.SIMPLIFIED_CHINESE);
-    assertEquals(24d / 28, f.get("fcr.rate").cur(), 1e-9); // not (6/8 + 18/20) / 2
-    assertEquals(5d / 10, f.get("fcr.rate").prev(), 1e-9);
-    assertEquals(1d / 4, f.get("fcr.rate").last(), 1e-9);
-    assertEquals(9d / 12, f.get("sla.RESOLUTION").cur(), 1e-9); // not (9/10 + 0/2) / 2
-    assertEquals(1d, f.get("sla.FIRST_RESPONSE").cur(), 1e-9);
-    assertEquals(3d, f.get("sla.breached").cur());
-    assertEquals(3d, f.get("complaints.total").cur());
-    assertEquals(1d, f.get("complaints.total").prev());
-    assertEquals(1d / 3, f.get("complaints.repeatShare").cur(), 1e-9);
-    assertEquals(0.5, f.get("complaints.regulatorOnTime").cur(), 1e-9, "one of the two resolved was in time");
-    assertEquals(2d, f.get("complaints.taxonomy/收费争议").cur(), "a sub-type counts under its root");
-    assertEquals(1d, f.get("complaints.taxonomy/服务态度").cur());
-    assertEquals(1d, f.get("complaints.rootCause/系统故障").cur());
-    assertEquals(2d, f.get("complaints.rootCause.none").cur());
-    assertEquals(3d, f.get("csat.visits").cur());
-    assertEquals(11d / 3, f.get("csat.mean").cur(), 1e-9);
-    assertEquals(3d, f.get("csat.mean").prev(), 1e-9);
-    assertEquals(2d / 3, f.get("csat.satisfied").cur(), 1e-9);
+    Map<String, KpiFigure> f = figures("/1/", Locale.SIMPLIFIED_CHINESE);
+    assertEquals(24d / 28, f.get("fcr.rate").current(), 1e-9); // not (6/8 + 18/20) / 2
+    assertEquals(5d / 10, f.get("fcr.rate").previous(), 1e-9);
+    assertEquals(1d / 4, f.get("fcr.rate").lastYear(), 1e-9);
+    assertEquals(9d / 12, f.get("sla.RESOLUTION").current(), 1e-9); // not (9/10 + 0/2) / 2
+    assertEquals(1d, f.get("sla.FIRST_RESPONSE").current(), 1e-9);
+    assertEquals(3d, f.get("sla.breached").current());
+    assertEquals(3d, f.get("complaints.total").current());
+    assertEquals(1d, f.get("complaints.total").previous());
+    assertEquals(1d / 3, f.get("complaints.repeatShare").current(), 1e-9);
+    assertEquals(0.5, f.get("complaints.regulatorOnTime").current(), 1e-9, "one of the two resolved was in time");
+    assertEquals(2d, f.get("complaints.taxonomy/收费争议").current(), "a sub-type counts under its root");
+    assertEquals(1d, f.get("complaints.taxonomy/服务态度").current());
+    assertEquals(1d, f.get("complaints.rootCause/系统故障").current());
+    assertEquals(2d, f.get("complaints.rootCause.none").current());
+    assertEquals(3d, f.get("csat.visits").current());
+    assertEquals(11d / 3, f.get("csat.mean").current(), 1e-9);
+    assertEquals(3d, f.get("csat.mean").previous(), 1e-9);
+    assertEquals(2d / 3, f.get("csat.satisfied").current(), 1e-9);
   }
 
   @Test
   void aBranchSubtreeSeesItsOwnRowsAndNoQueueFigures() throws SQLException {
-    Map<String, Row> f = figures("/1/2/3/", Locale.SIMPLIFIED_CHINESE);
-    assertEquals(40d, f.get("volume.tickets.total").cur());
+    Map<String, KpiFigure> f = figures("/1/2/3/", Locale.SIMPLIFIED_CHINESE);
+    assertEquals(40d, f.get("volume.tickets.total").current());
     assertFalse(f.containsKey("volume.branch/杭州分行"));
     assertFalse(f.containsKey("volume.contacts.VOICE"));
-    assertNull(f.get("volume.contacts.total").cur(), "queues are headquarters resources: n/a");
-    assertNull(f.get("acd.serviceLevel").cur());
-    assertEquals(1d, f.get("complaints.total").cur());
-    assertEquals(1d, f.get("csat.visits").cur());
-    assertEquals(0.9, f.get("sla.RESOLUTION").cur(), 1e-9);
+    assertNull(f.get("volume.contacts.total").current(), "queues are headquarters resources: n/a");
+    assertNull(f.get("acd.serviceLevel").current());
+    assertEquals(1d, f.get("complaints.total").current());
+    assertEquals(1d, f.get("csat.visits").current());
+    assertEquals(0.9, f.get("sla.RESOLUTION").current(), 1e-9);
   }
 }
