@@ -20,8 +20,8 @@ public class ReportCatalog {
   private static final List<ReportDefinition> ENTRIES =
       List.of(
           new ReportDefinition(
-              "service-quality-monthly", false, "服务质量月报", "Monthly service quality",
-              "Volumes by channel, type and branch; service level, ASA, abandon rate, AHT; first-contact resolution; SLA compliance; complaints; CSAT — against the previous period and last year. Needs the ACD and SLA data."),
+              "service-quality-monthly", true, "服务质量月报", "Monthly service quality",
+              "Volumes by channel, type and branch; service level, ASA, abandon rate, AHT; first-contact resolution; SLA compliance; complaints by type and root cause, repeats, regulator deadline; CSAT — each against the previous period and the same period last year, with charts."),
           new ReportDefinition(
               CONTACT_CENTER_DAILY, true, "呼叫中心日报", "Contact center daily operations",
               "Per queue and 30-minute interval (optionally one queue): offered, answered, abandoned, service level against the queue's target, ASA, AHT, max wait, agents staffed vs the Erlang C requirement; queue subtotals, day total, a chart per queue. Headquarters scope (where the seats are)."),

@@ -28,8 +28,8 @@ public class ComplaintAnalysisSource implements ReportSource {
           + " COUNT(*) AS \"complaints\","
           + " SUM(CASE WHEN c.SEVERITY = 'CRITICAL' THEN 1 ELSE 0 END) AS \"critical\","
           + " SUM(CASE WHEN c.REPEAT_COMPLAINT = 1 THEN 1 ELSE 0 END) AS \"repeats\","
-          + " SUM(CASE WHEN c.RESOLUTION_AT IS NOT NULL AND c.RESOLUTION_AT <= ? THEN 1 ELSE 0 END) AS \"resolved\","
-          + " SUM(CASE WHEN c.RESOLUTION_AT IS NOT NULL AND c.RESOLUTION_AT <= ? AND c.RESOLUTION_AT <= c.REGULATOR_DEADLINE THEN 1 ELSE 0 END) AS \"onTime\","
+          + " SUM(CASE WHEN " + resolved("?") + " THEN 1 ELSE 0 END) AS \"resolved\","
+          + " SUM(CASE WHEN " + resolvedOnTime("?") + " THEN 1 ELSE 0 END) AS \"onTime\","
           + " SUM(CASE WHEN (c.RESOLUTION_AT IS NULL OR c.RESOLUTION_AT > ?) AND c.REGULATOR_DEADLINE < ? THEN 1 ELSE 0 END) AS \"overdueOpen\","
           + " SUM(CASE WHEN c.RESOLUTION_AT IS NOT NULL AND c.RESOLUTION_AT <= ? THEN " + DAYS + " ELSE 0 END) AS \"resolveDays\","
           + " SUM(COALESCE(c.AMOUNT_DISPUTED, 0)) AS \"amount\""
@@ -39,6 +39,16 @@ public class ComplaintAnalysisSource implements ReportSource {
           + " WHERE c.OWNING_BRANCH_PATH LIKE ? AND c.CREATED_AT >= ? AND c.CREATED_AT < ? AND c.CREATED_AT <= ?"
           + " GROUP BY COALESCE(p.ID, x.ID), COALESCE(p.%1$s, x.%1$s)"
           + " ORDER BY COUNT(*) DESC, COALESCE(p.%1$s, x.%1$s)";
+
+  /** Resolved by data-as-of ({@code asOf}, a bind marker): the root cause and corrective action are recorded. */
+  static String resolved(String asOf) {
+    return "c.RESOLUTION_AT IS NOT NULL AND c.RESOLUTION_AT <= " + asOf;
+  }
+
+  /** Resolved by data-as-of and on or before the regulator deadline (the service-quality report shares this). */
+  static String resolvedOnTime(String asOf) {
+    return resolved(asOf) + " AND c.RESOLUTION_AT <= c.REGULATOR_DEADLINE";
+  }
 
   @Override
   public String code() {
