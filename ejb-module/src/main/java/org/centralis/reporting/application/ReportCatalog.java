@@ -15,6 +15,7 @@ public class ReportCatalog {
 
   public static final String BRANCH_COMPARISON = "branch-comparison";
   public static final String COMPLAINT_ANALYSIS = "complaint-analysis";
+  public static final String AGENT_PERFORMANCE = "agent-performance";
 
   private static final List<ReportDefinition> ENTRIES =
       List.of(
@@ -25,8 +26,8 @@ public class ReportCatalog {
               "contact-center-daily", false, "呼叫中心日报", "Contact center daily operations",
               "Per queue and 30-minute interval: offered, answered, abandoned, service level, ASA, AHT, agents staffed vs Erlang C requirement. Needs the ACD data."),
           new ReportDefinition(
-              "agent-performance", false, "坐席绩效报表", "Agent performance",
-              "Contacts, AHT, occupancy, time by state and reason code, quality score, CSAT per agent. Needs the ACD data."),
+              AGENT_PERFORMANCE, true, "坐席绩效报表", "Agent performance",
+              "Per agent over a period: contacts handled, AHT, occupancy, logged-in time, time by state and not-ready time by reason code, quality score, CSAT; with totals and an occupancy chart."),
           new ReportDefinition(
               "sla-breaches", false, "SLA超时报表", "SLA breaches",
               "Breaches by branch and category in business time, with the list of breached tickets. Needs the SLA clocks."),
