@@ -27,32 +27,36 @@ public class AgentPerformanceSource implements ReportSource {
 
   private static final String PERIOD = " INTERVAL_START >= ? AND INTERVAL_START < ? AND INTERVAL_START <= ? AND BRANCH_PATH LIKE ?";
 
-  private static final String SQL =
-      "WITH st AS (SELECT STAFF_ID,"
+  private static final String STATES =
+      "SELECT STAFF_ID,"
           + " SUM(CASE WHEN STATE = 'READY' THEN MILLIS ELSE 0 END) AS READY_MS,"
           + " SUM(CASE WHEN STATE = 'RESERVED' THEN MILLIS ELSE 0 END) AS RESERVED_MS,"
           + " SUM(CASE WHEN STATE = 'BUSY' THEN MILLIS ELSE 0 END) AS BUSY_MS,"
           + " SUM(CASE WHEN STATE = 'WRAP_UP' THEN MILLIS ELSE 0 END) AS WRAP_MS,"
           + " SUM(CASE WHEN STATE = 'NOT_READY' THEN MILLIS ELSE 0 END) AS NOT_READY_MS"
-          + " FROM ACD_AGENT_INTERVAL_STAT WHERE" + PERIOD + " GROUP BY STAFF_ID),"
-          + " ct AS (SELECT STAFF_ID, SUM(HANDLED) AS HANDLED, SUM(TALK_SECONDS) AS TALK_SECONDS"
-          + " FROM ACD_AGENT_CONTACT_STAT WHERE" + PERIOD + " GROUP BY STAFF_ID),"
-          + " ag AS (SELECT STAFF_ID FROM st UNION SELECT STAFF_ID FROM ct),"
-          + " qa AS (SELECT AGENT_STAFF_ID AS STAFF_ID, SUM(TOTAL) AS QA_SUM, COUNT(*) AS QA_COUNT FROM QA_SCORE"
-          + " WHERE SCORED_AT >= ? AND SCORED_AT < ? AND SCORED_AT <= ? GROUP BY AGENT_STAFF_ID),"
-          + " cs AS (SELECT t.CREATED_BY_ID AS STAFF_ID, SUM(v.CSAT) AS CSAT_SUM, COUNT(*) AS CSAT_COUNT"
-          + " FROM RETURN_VISIT v JOIN TICKET t ON t.ID = v.TICKET_ID"
-          + " WHERE v.STATUS = 'COMPLETED' AND v.CSAT IS NOT NULL AND v.COMPLETED_AT >= ? AND v.COMPLETED_AT < ? AND v.COMPLETED_AT <= ?"
-          + " GROUP BY t.CREATED_BY_ID)"
-          + " SELECT s.FULL_NAME || ' (' || s.LOGIN || ')' AS \"agentName\", s.LOGIN AS \"login\", b.%1$s AS \"branchName\","
+          + " FROM ACD_AGENT_INTERVAL_STAT WHERE" + PERIOD + " GROUP BY STAFF_ID";
+
+  private static final String CONTACTS =
+      "SELECT STAFF_ID, SUM(HANDLED) AS HANDLED, SUM(TALK_SECONDS) AS TALK_SECONDS FROM ACD_AGENT_CONTACT_STAT WHERE" + PERIOD + " GROUP BY STAFF_ID";
+
+  // Derived tables, not WITH: H2 mis-binds parameters inside common table expressions.
+  private static final String SQL =
+      "SELECT s.FULL_NAME || ' (' || s.LOGIN || ')' AS \"agentName\", s.LOGIN AS \"login\", b.%1$s AS \"branchName\","
           + " COALESCE(ct.HANDLED, 0) AS \"handled\", COALESCE(ct.TALK_SECONDS, 0) AS \"talkSeconds\","
           + " COALESCE(st.READY_MS, 0) AS \"readyMs\", COALESCE(st.RESERVED_MS, 0) AS \"reservedMs\", COALESCE(st.BUSY_MS, 0) AS \"busyMs\","
           + " COALESCE(st.WRAP_MS, 0) AS \"wrapMs\", COALESCE(st.NOT_READY_MS, 0) AS \"notReadyMs\","
           + " qa.QA_SUM AS \"qaSum\", COALESCE(qa.QA_COUNT, 0) AS \"qaCount\", cs.CSAT_SUM AS \"csatSum\", COALESCE(cs.CSAT_COUNT, 0) AS \"csatCount\""
-          + " FROM ag JOIN STAFF s ON s.ID = ag.STAFF_ID JOIN BRANCH b ON b.ID = s.BRANCH_ID"
-          + " LEFT JOIN st ON st.STAFF_ID = ag.STAFF_ID LEFT JOIN ct ON ct.STAFF_ID = ag.STAFF_ID"
-          + " LEFT JOIN qa ON qa.STAFF_ID = ag.STAFF_ID LEFT JOIN cs ON cs.STAFF_ID = ag.STAFF_ID"
-          + " ORDER BY b.%1$s, LENGTH(s.LOGIN), s.LOGIN";
+          + " FROM (SELECT STAFF_ID FROM ACD_AGENT_INTERVAL_STAT WHERE" + PERIOD + " UNION SELECT STAFF_ID FROM ACD_AGENT_CONTACT_STAT WHERE" + PERIOD + ") ag"
+          + " JOIN STAFF s ON s.ID = ag.STAFF_ID JOIN BRANCH b ON b.ID = s.BRANCH_ID"
+          + " LEFT JOIN (" + STATES + ") st ON st.STAFF_ID = ag.STAFF_ID"
+          + " LEFT JOIN (" + CONTACTS + ") ct ON ct.STAFF_ID = ag.STAFF_ID"
+          + " LEFT JOIN (SELECT AGENT_STAFF_ID AS STAFF_ID, SUM(TOTAL) AS QA_SUM, COUNT(*) AS QA_COUNT FROM QA_SCORE"
+          + " WHERE SCORED_AT >= ? AND SCORED_AT < ? AND SCORED_AT <= ? GROUP BY AGENT_STAFF_ID) qa ON qa.STAFF_ID = ag.STAFF_ID"
+          + " LEFT JOIN (SELECT t.CREATED_BY_ID AS STAFF_ID, SUM(v.CSAT) AS CSAT_SUM, COUNT(*) AS CSAT_COUNT"
+          + " FROM RETURN_VISIT v JOIN TICKET t ON t.ID = v.TICKET_ID"
+          + " WHERE v.STATUS = 'COMPLETED' AND v.CSAT IS NOT NULL AND v.COMPLETED_AT >= ? AND v.COMPLETED_AT < ? AND v.COMPLETED_AT <= ?"
+          + " GROUP BY t.CREATED_BY_ID) cs ON cs.STAFF_ID = ag.STAFF_ID"
+          + " ORDER BY b.PATH, LENGTH(s.LOGIN), s.LOGIN";
 
   private static final String REASONS =
       "SELECT s.FULL_NAME || ' (' || s.LOGIN || ')', COALESCE(r.%1$s, i.REASON_CODE), SUM(i.MILLIS)"
@@ -69,8 +73,10 @@ public class AgentPerformanceSource implements ReportSource {
   public PreparedStatement prepare(Connection connection, RunParameters p, String scopePath, Instant dataAsOf) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(String.format(SQL, BranchComparisonSource.nameColumn(p)));
     statement.setFetchSize(500);
-    int i = period(statement, 1, p, dataAsOf, scopePath);
-    i = period(statement, i, p, dataAsOf, scopePath);
+    int i = 1;
+    for (int scoped = 0; scoped < 4; scoped++) { // the agents (states, contacts), then the states and the contacts
+      i = period(statement, i, p, dataAsOf, scopePath);
+    }
     i = period(statement, i, p, dataAsOf, null);
     period(statement, i, p, dataAsOf, null);
     return statement;
