@@ -265,16 +265,18 @@ class AgentPerformanceReportIT {
     return rows;
   }
 
-  /** Waits (20 s at most) until no AGENT_STATE fact of the agent's log rows is pending. */
+  /** Waits (20 s at most) until no fact of the agent is pending: AGENT_STATE of its log rows, CONTACT of its contacts. */
   private static void awaitRolled(long staffId) throws Exception {
     for (int i = 0; i < 100; i++) {
       if (Db.scalar("SELECT COUNT(*) FROM REPORT_FACT_PENDING F JOIN ACD_AGENT_STATE_LOG L ON L.ID = F.REF_ID"
-          + " WHERE F.FACT = 'AGENT_STATE' AND L.STAFF_ID = ?", staffId).equals("0")) {
+              + " WHERE F.FACT = 'AGENT_STATE' AND L.STAFF_ID = ?", staffId).equals("0")
+          && Db.scalar("SELECT COUNT(*) FROM REPORT_FACT_PENDING F JOIN ACD_INTERACTION I ON I.ID = F.REF_ID"
+              + " WHERE F.FACT = 'CONTACT' AND I.AGENT_ID = ?", staffId).equals("0")) {
         return;
       }
       Thread.sleep(200);
     }
-    fail("the agent-state facts of " + AGENT + " were not rolled up within 20 s");
+    fail("the facts of " + AGENT + " were not rolled up within 20 s");
   }
 
   private static void state(Api api, String login, String state, String reason) {
