@@ -41,6 +41,7 @@ public class ContactWork {
   @Inject private FactOutbox facts; // the contact's final outcome is a report fact (ADR 0012)
   @Inject private Event<AcdEvent> events;
   @Inject private Event<RoutingNeeded> routingNeeded;
+  @Inject private AgentStateLog stateLog;
 
   /** The agent (or the CTI, on "answered") takes the offered contact. */
   public void accept(Offer offer, Instant now) {
@@ -163,7 +164,9 @@ public class ContactWork {
     return found.stream().findFirst();
   }
 
+  /** The seat's state changed at {@code now}: logged for the reports (in this transaction), then published. */
   public void agentEvent(AgentSeat seat, Instant now) {
+    stateLog.changed(seat.getStaffId(), seat.getState(), seat.getReasonCode(), now);
     events.fire(new AcdEvent("AGENT_STATE", null, null, seat.getLogin(), seat.getExtension(), seat.getState().name(), seat.getReasonCode(), null, now));
   }
 

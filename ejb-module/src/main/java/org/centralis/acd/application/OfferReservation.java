@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.centralis.acd.application.AcdRouting.AcdClock;
+import org.centralis.acd.domain.AgentState;
 import org.centralis.acd.domain.RoutingStrategy;
 import org.centralis.acd.domain.Router;
 import org.centralis.acd.domain.Router.Reservation;
@@ -33,6 +34,7 @@ public class OfferReservation {
 
   @PersistenceContext private EntityManager em;
   @Inject private Event<AcdEvent> events;
+  @Inject private AgentStateLog stateLog;
 
   public Reservation reserve(Router.Match match, int seatVersion, int offerTimeoutSeconds, Instant now) {
     long agentId = match.agent().id();
@@ -62,6 +64,7 @@ public class OfferReservation {
     // a stale decision about a contact another agent holds would fail there instead of here).
     em.createNativeQuery("UPDATE ACD_AGENT_STATE SET CURRENT_INTERACTION_ID = ? WHERE STAFF_ID = ?")
         .setParameter(1, contactId).setParameter(2, agentId).executeUpdate();
+    stateLog.changed(agentId, AgentState.RESERVED, null, now); // the instant of STATE_SINCE
     // The offer's time is taken now, after both rows are ours: later than any earlier decision on
     // this contact or agent, whose commit we waited for (the history's intervals never overlap).
     Instant offeredAt = AcdClock.now();

@@ -16,6 +16,7 @@ public class ReportCatalog {
   public static final String BRANCH_COMPARISON = "branch-comparison";
   public static final String COMPLAINT_ANALYSIS = "complaint-analysis";
   public static final String CONTACT_CENTER_DAILY = "contact-center-daily";
+  public static final String AGENT_PERFORMANCE = "agent-performance";
 
   private static final List<ReportDefinition> ENTRIES =
       List.of(
@@ -26,8 +27,8 @@ public class ReportCatalog {
               CONTACT_CENTER_DAILY, true, "呼叫中心日报", "Contact center daily operations",
               "Per queue and 30-minute interval (optionally one queue): offered, answered, abandoned, service level against the queue's target, ASA, AHT, max wait, agents staffed vs the Erlang C requirement; queue subtotals, day total, a chart per queue. Headquarters scope (where the seats are)."),
           new ReportDefinition(
-              "agent-performance", false, "坐席绩效报表", "Agent performance",
-              "Contacts, AHT, occupancy, time by state and reason code, quality score, CSAT per agent. Needs the ACD data."),
+              AGENT_PERFORMANCE, true, "坐席绩效报表", "Agent performance",
+              "Per agent over a period: contacts handled, AHT, occupancy, logged-in time, time by state and not-ready time by reason code, quality score, CSAT; with totals and an occupancy chart."),
           new ReportDefinition(
               "sla-breaches", false, "SLA超时报表", "SLA breaches",
               "Breaches by branch and category in business time, with the list of breached tickets. Needs the SLA clocks."),
