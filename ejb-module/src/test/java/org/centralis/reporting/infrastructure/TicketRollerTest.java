@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.centralis.reporting.application.RunParameters;
 import org.centralis.reporting.application.TicketFacts;
 import org.centralis.reporting.infrastructure.FactRoller.PendingFact;
 import org.centralis.sla.application.SlaOutcomes;
@@ -42,6 +43,7 @@ class TicketRollerTest {
     try (Connection c = connect()) {
       exec(c, "INSERT INTO BRANCH (ID, CODE, NAME, NAME_EN, KIND, PATH) VALUES (7001, 'T-HQ', '总行', 'HQ', 'HEADQUARTERS', '/7001/')");
       exec(c, "INSERT INTO BRANCH (ID, CODE, NAME, NAME_EN, KIND, PARENT_ID, PATH) VALUES (7002, 'T-SH', '上海分行', 'Shanghai', 'BRANCH', 7001, '/7001/7002/')");
+      exec(c, "INSERT INTO BRANCH (ID, CODE, NAME, NAME_EN, KIND, PARENT_ID, PATH) VALUES (7003, 'T-BJ', '北京分行', 'Beijing', 'BRANCH', 7001, '/7001/7003/')");
       exec(c, "INSERT INTO STAFF (ID, LOGIN, FULL_NAME, BRANCH_ID, PASSWORD_HASH) VALUES (7001, 't-staff', '柜员', 7002, 'x')");
       c.commit();
     }
@@ -124,19 +126,62 @@ class TicketRollerTest {
     }
   }
 
+  @Test
+  void theBreachReportReadsTheRolledOutcomesAndListsTheBreachedClocksOfTheScope() throws Exception {
+    try (Connection c = connect()) {
+      ticket(c, 300, LAST_MS_OF_20TH, "PHONE", 7003);
+      clock(c, 3001, 300, "FIRST_RESPONSE");
+      clock(c, 3002, 300, "RESOLUTION");
+      exec(c, "UPDATE SLA_CLOCK SET STATE = 'BREACHED', DUE_AT = TIMESTAMP '2026-11-21 02:00:00+00:00',"
+          + " BREACHED_AT = TIMESTAMP '2026-11-21 02:00:00+00:00' WHERE ID = 3002");
+      ticket(c, 301, LAST_MS_OF_20TH, "PHONE", 7002); // another branch: outside a Beijing reader's scope
+      clock(c, 3011, 301, "RESOLUTION");
+      exec(c, "UPDATE SLA_CLOCK SET STATE = 'BREACHED', DUE_AT = TIMESTAMP '2026-11-21 03:00:00+00:00',"
+          + " BREACHED_AT = TIMESTAMP '2026-11-21 03:00:00+00:00' WHERE ID = 3011");
+      new TicketRoller().roll(c, List.of(
+          fact(21, 300, SlaOutcomes.detail(SlaOutcomes.MET, 3001, MIDNIGHT_21ST)),
+          fact(22, 300, SlaOutcomes.detail(SlaOutcomes.BREACHED, 3002, Instant.parse("2026-11-21T02:00:00Z")))));
+      c.commit();
+      SlaBreachesSource source = new SlaBreachesSource();
+      RunParameters period = new RunParameters(D21, D21, null, "zh_CN");
+      Instant asOf = Instant.parse("2026-11-21T04:30:00Z");
+      List<String> rows = new java.util.ArrayList<>();
+      try (PreparedStatement s = source.prepare(c, period, "/7001/7003/", asOf); ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.add(r.getString("rowKind") + " " + r.getString("branchName") + " " + r.getString("categoryName") + " " + r.getString("metric") + " "
+              + r.getLong("met") + " " + r.getLong("breached") + " " + r.getString("ticketNo") + " "
+              + (r.getTimestamp("overdueUntil") == null ? "-" : (r.getTimestamp("overdueUntil").getTime() - r.getTimestamp("dueAt").getTime()) / 60_000));
+        }
+      }
+      assertEquals(List.of(
+          "S 北京分行 账户余额查询 FIRST_RESPONSE 1 0 null -",
+          "S 北京分行 账户余额查询 RESOLUTION 0 1 null -",
+          "B 北京分行 账户余额查询 RESOLUTION 0 0 T-300 150"), rows, "overdue: 02:00 due, still running at 04:30 → 150 min");
+      assertEquals(1L, source.parameters(c, period, "/7001/7003/", asOf, "hq1").get("BREACHED_TOTAL"));
+      assertEquals(2L, source.parameters(c, period, "/7001/", asOf, "hq1").get("BREACHED_TOTAL"));
+      assertEquals(0L, source.parameters(c, new RunParameters(D22, D22, null, "zh_CN"), "/7001/", asOf, "hq1").get("BREACHED_TOTAL"));
+    }
+  }
+
   private static PendingFact fact(long id, long ticket, String detail) {
     return new PendingFact(id, ticket, detail);
   }
 
   private static void ticket(Connection c, long id, Instant created, String channel) throws SQLException {
+    ticket(c, id, created, channel, 7002);
+  }
+
+  private static void ticket(Connection c, long id, Instant created, String channel, long branch) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "INSERT INTO TICKET (ID, TICKET_NO, TICKET_TYPE, CATEGORY_ID, PRIORITY, STATUS, CHANNEL, SUBJECT, OWNING_BRANCH_ID, OWNING_BRANCH_PATH,"
-            + " CREATED_BY_ID, CREATED_AT, UPDATED_AT) VALUES (?, ?, 'INQUIRY', 2, 'NORMAL', 'NEW', ?, 's', 7002, '/7001/7002/', 7001, ?, ?)")) {
+            + " CREATED_BY_ID, CREATED_AT, UPDATED_AT) VALUES (?, ?, 'INQUIRY', 2, 'NORMAL', 'NEW', ?, 's', ?, ?, 7001, ?, ?)")) {
       s.setLong(1, id);
       s.setString(2, "T-" + id);
       s.setString(3, channel);
-      s.setObject(4, created.atOffset(ZoneOffset.UTC));
-      s.setObject(5, created.atOffset(ZoneOffset.UTC));
+      s.setLong(4, branch);
+      s.setString(5, "/7001/" + branch + "/");
+      s.setObject(6, created.atOffset(ZoneOffset.UTC));
+      s.setObject(7, created.atOffset(ZoneOffset.UTC));
       s.executeUpdate();
     }
   }
