@@ -85,6 +85,7 @@ public class DemoDataLoader {
             AcdDemoData.write(c, Instant.now());
             DemoComplaints.write(c, Instant.now(), seed);
             SlaDemoData.write(c);
+            DemoReportFacts.write(c, Instant.now());
           } finally {
             passwordHashes.destroy(passwordHash);
           }
