@@ -33,6 +33,7 @@ class SlaBreachesTemplateTest {
     row.put("metric", metric);
     row.put("met", met);
     row.put("breached", breached);
+    row.put("branchBreached", branch.equals("上海分行") ? 40L : 1L);
     return row;
   }
 

@@ -11,9 +11,11 @@ import java.util.Map;
 import org.centralis.reporting.application.RunParameters;
 
 /**
- * SLA超时报表: one result set, two kinds of row. {@code S}: SLA outcomes of the period per owning branch, category and
- * metric, summed from SLA_DAILY_STAT (the roll-up of the clocks' MET/BREACHED facts, by the Shanghai day of the
- * outcome); the template derives compliance = met / (met + breached). {@code B}: the breached clocks of the period read
+ * SLA超时报表: one result set, two kinds of row. {@code S}: SLA outcomes of the period per city branch (a ticket owned
+ * by an outlet counts under its city branch; one owned above branch level under its owner, as in the branch comparison),
+ * category and metric, summed from SLA_DAILY_STAT (the roll-up of the clocks' MET/BREACHED facts, by the Shanghai day of the
+ * outcome); the template derives compliance = met / (met + breached); branchBreached (the branch's breaches of the
+ * metric over all categories) feeds the chart, whose dataset keeps the last value per key rather than summing. {@code B}: the breached clocks of the period read
  * raw from SLA_CLOCK (IX_SLA_CLOCK_BREACHED), at most {@value #LIST_CAP} of them, the earliest first; the total count
  * travels as BREACHED_TOTAL so the report says how many it left out. Overdue = elapsed time from the deadline to the
  * clock's stop (or data-as-of while it still runs); both parts are cut to the reader's subtree.
@@ -29,18 +31,22 @@ public class SlaBreachesSource implements ReportSource {
 
   private static final String SQL =
       "SELECT * FROM ("
-          + "SELECT 'S' AS \"rowKind\", b.%1$s AS \"branchName\", c.%1$s AS \"categoryName\", s.METRIC AS \"metric\","
-          + " SUM(s.MET) AS \"met\", SUM(s.BREACHED) AS \"breached\", CAST(NULL AS VARCHAR2(24 CHAR)) AS \"ticketNo\","
+          + "SELECT 'S' AS \"rowKind\", g.BRANCH_NAME AS \"branchName\", g.CATEGORY_NAME AS \"categoryName\", g.METRIC AS \"metric\","
+          + " g.MET AS \"met\", g.BREACHED AS \"breached\", CAST(NULL AS VARCHAR2(24 CHAR)) AS \"ticketNo\","
           + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS \"dueAt\", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS \"breachedAt\","
           + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS \"overdueUntil\", CAST(NULL AS VARCHAR2(20 CHAR)) AS \"status\","
-          + " CAST(NULL AS VARCHAR2(100 CHAR)) AS \"teamName\""
-          + " FROM SLA_DAILY_STAT s JOIN BRANCH b ON b.ID = s.BRANCH_ID JOIN TICKET_CATEGORY c ON c.ID = s.CATEGORY_ID"
+          + " CAST(NULL AS VARCHAR2(100 CHAR)) AS \"teamName\", SUM(g.BREACHED) OVER (PARTITION BY g.BRANCH_KEY, g.METRIC) AS \"branchBreached\""
+          + " FROM (SELECT COALESCE(cb.ID, o.ID) AS BRANCH_KEY, COALESCE(cb.%1$s, o.%1$s) AS BRANCH_NAME, c.%1$s AS CATEGORY_NAME, s.METRIC AS METRIC,"
+          + " SUM(s.MET) AS MET, SUM(s.BREACHED) AS BREACHED"
+          + " FROM SLA_DAILY_STAT s JOIN BRANCH o ON o.ID = s.BRANCH_ID JOIN TICKET_CATEGORY c ON c.ID = s.CATEGORY_ID"
+          + " LEFT JOIN BRANCH cb ON cb.KIND = 'BRANCH' AND s.BRANCH_PATH LIKE cb.PATH || '%%'"
           + " WHERE s.BRANCH_PATH LIKE ? AND s.STAT_DAY >= ? AND s.STAT_DAY <= ?"
-          + " GROUP BY b.ID, b.%1$s, c.ID, c.%1$s, s.METRIC HAVING SUM(s.MET) <> 0 OR SUM(s.BREACHED) <> 0"
+          + " GROUP BY COALESCE(cb.ID, o.ID), COALESCE(cb.%1$s, o.%1$s), c.ID, c.%1$s, s.METRIC HAVING SUM(s.MET) <> 0 OR SUM(s.BREACHED) <> 0) g"
           + " UNION ALL "
           + "SELECT * FROM (SELECT 'B' AS \"rowKind\", ob.%1$s AS \"branchName\", c.%1$s AS \"categoryName\", k.METRIC AS \"metric\", 0 AS \"met\","
           + " 0 AS \"breached\", t.TICKET_NO AS \"ticketNo\", k.DUE_AT AS \"dueAt\", k.BREACHED_AT AS \"breachedAt\","
-          + " COALESCE(k.STOPPED_AT, CAST(? AS TIMESTAMP WITH TIME ZONE)) AS \"overdueUntil\", t.STATUS AS \"status\", tm.%1$s AS \"teamName\""
+          + " COALESCE(k.STOPPED_AT, CAST(? AS TIMESTAMP WITH TIME ZONE)) AS \"overdueUntil\", t.STATUS AS \"status\", tm.%1$s AS \"teamName\","
+          + " 0 AS \"branchBreached\""
           + BREACHED_WHERE.replace(" WHERE ", " JOIN BRANCH ob ON ob.ID = t.OWNING_BRANCH_ID JOIN TICKET_CATEGORY c ON c.ID = t.CATEGORY_ID"
               + " LEFT JOIN TEAM tm ON tm.ID = t.ASSIGNED_TEAM_ID WHERE ")
           + " ORDER BY k.BREACHED_AT, k.ID FETCH FIRST " + LIST_CAP + " ROWS ONLY)"

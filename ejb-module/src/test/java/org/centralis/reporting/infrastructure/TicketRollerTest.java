@@ -149,14 +149,14 @@ class TicketRollerTest {
       try (PreparedStatement s = source.prepare(c, period, "/7001/7003/", asOf); ResultSet r = s.executeQuery()) {
         while (r.next()) {
           rows.add(r.getString("rowKind") + " " + r.getString("branchName") + " " + r.getString("categoryName") + " " + r.getString("metric") + " "
-              + r.getLong("met") + " " + r.getLong("breached") + " " + r.getString("ticketNo") + " "
+              + r.getLong("met") + " " + r.getLong("breached") + " " + r.getLong("branchBreached") + " " + r.getString("ticketNo") + " "
               + (r.getTimestamp("overdueUntil") == null ? "-" : (r.getTimestamp("overdueUntil").getTime() - r.getTimestamp("dueAt").getTime()) / 60_000));
         }
       }
       assertEquals(List.of(
-          "S 北京分行 账户余额查询 FIRST_RESPONSE 1 0 null -",
-          "S 北京分行 账户余额查询 RESOLUTION 0 1 null -",
-          "B 北京分行 账户余额查询 RESOLUTION 0 0 T-300 150"), rows, "overdue: 02:00 due, still running at 04:30 → 150 min");
+          "S 北京分行 账户余额查询 FIRST_RESPONSE 1 0 0 null -",
+          "S 北京分行 账户余额查询 RESOLUTION 0 1 1 null -",
+          "B 北京分行 账户余额查询 RESOLUTION 0 0 0 T-300 150"), rows, "overdue: 02:00 due, still running at 04:30 → 150 min");
       assertEquals(1L, source.parameters(c, period, "/7001/7003/", asOf, "hq1").get("BREACHED_TOTAL"));
       assertEquals(2L, source.parameters(c, period, "/7001/", asOf, "hq1").get("BREACHED_TOTAL"));
       assertEquals(0L, source.parameters(c, new RunParameters(D22, D22, null, "zh_CN"), "/7001/", asOf, "hq1").get("BREACHED_TOTAL"));
