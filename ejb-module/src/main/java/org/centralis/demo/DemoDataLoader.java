@@ -86,6 +86,7 @@ public class DemoDataLoader {
             AcdDemoHistory.write(c, Instant.now(), seed);
             DemoComplaints.write(c, Instant.now(), seed);
             SlaDemoData.write(c);
+            DemoReportFacts.write(c, Instant.now());
           } finally {
             passwordHashes.destroy(passwordHash);
           }

@@ -30,8 +30,8 @@ public class ReportCatalog {
               AGENT_PERFORMANCE, true, "坐席绩效报表", "Agent performance",
               "Per agent over a period: contacts handled, AHT, occupancy, logged-in time, time by state and not-ready time by reason code, quality score, CSAT; with totals and an occupancy chart."),
           new ReportDefinition(
-              "sla-breaches", false, "SLA超时报表", "SLA breaches",
-              "Breaches by branch and category in business time, with the list of breached tickets. Needs the SLA clocks."),
+              "sla-breaches", true, "SLA超时报表", "SLA breaches",
+              "Clocks met and breached, compliance per target by branch and category, and the list of breached tickets."),
           new ReportDefinition(
               COMPLAINT_ANALYSIS, true, "投诉分析报表", "Complaint analysis",
               "Complaints by type: critical, repeat, resolved, resolved by the regulator deadline, open past it, days to resolve, amount in dispute; with totals and a bar chart."),

@@ -43,6 +43,7 @@ public class SlaClocks {
   @Inject private TicketQueries ticketQueries;
   @Inject private CustomerDirectory customers;
   @Inject private ClockCalendars calendars;
+  @Inject private SlaOutcomes outcomes;
 
   @PermitAll
   public void onTicketChanged(@Observes TicketChanged change) {
@@ -60,6 +61,7 @@ public class SlaClocks {
     if (clocks.isEmpty()) {
       return;
     }
+    List<SlaOutcomes.Before> was = outcomes.before(clocks.values());
     SlaPolicy policy = em.find(SlaPolicy.class, clocks.values().iterator().next().getPolicyId());
     Set<String> pause = policy.pauseStatuses();
     boolean wasPaused = pause.contains(change.before().name());
@@ -101,6 +103,7 @@ public class SlaClocks {
         // DISPATCHED, REJECTED, RETURNED, STATUS_CHANGED: only the pause rule above applies.
       }
     }
+    outcomes.after(was); // report facts (ADR 0012)
   }
 
   /**

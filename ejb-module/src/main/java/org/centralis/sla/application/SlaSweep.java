@@ -45,6 +45,7 @@ public class SlaSweep {
   @Inject private SlaEventPublisher publisher;
   @Inject private AuditTrail auditTrail;
   @Inject private Event<SlaStepFired> mails;
+  @Inject private SlaOutcomes outcomes;
 
   /** Ids of the clocks due at {@code now}, most overdue first (an index range scan on NEXT_DUE_AT). */
   public List<Long> due(Instant now, int limit) {
@@ -65,6 +66,7 @@ public class SlaSweep {
     EscalationChain chain = clock.getChainId() == null ? null : em.find(EscalationChain.class, clock.getChainId());
     List<SlaFiring> fired = clock.fireDue(now, calendars.get(clock.getCalendarCode()), chain == null ? List.of() : chain.delays());
     em.flush(); // the claim: the version-checked UPDATE; a competing node fails here and rolls back
+    fired.stream().filter(f -> f.kind() == SlaFiring.Kind.BREACH).findFirst().ifPresent(f -> outcomes.breached(clock));
     TicketFacts ticket = tickets.facts(clock.getTicketId()).orElseThrow();
     List<AuditEntry> audit = new ArrayList<>();
     for (SlaFiring f : fired) {
