@@ -496,10 +496,10 @@ public final class ReportBench {
       }
       clock.set(id, ticketId, no, path, metric, policy, target, state, ts(started), ts(due), breached != null ? 2 : 0, breached != null ? 1 : 0,
           ts(met), ts(breached), ts(stopped), ts(next));
-      if (met != null) {
-        fact(Fact.TICKET, ticketId, "SLA_MET:" + id, met);
+      if (met != null) { // as the sla context records them: SLA_MET|SLA_BREACHED:<clock id>:<epoch day of the outcome, China Standard Time>
+        fact(Fact.TICKET, ticketId, "SLA_MET:" + id + ":" + LocalDate.ofInstant(met, ZONE).toEpochDay(), met);
       } else if (breached != null) {
-        fact(Fact.TICKET, ticketId, "SLA_BREACHED:" + id, breached);
+        fact(Fact.TICKET, ticketId, "SLA_BREACHED:" + id + ":" + LocalDate.ofInstant(breached, ZONE).toEpochDay(), breached);
       }
     }
 
