@@ -332,6 +332,17 @@ public final class ReportBench {
         s.executeBatch();
         role.executeBatch();
       }
+      // The agents' seats (signed out now): the contact-center scope is "queues whose seats are in the subtree".
+      try (PreparedStatement seat = c.prepareStatement(
+          "INSERT INTO ACD_AGENT_STATE (STAFF_ID, LOGIN, BRANCH_PATH, STATE, STATE_SINCE) VALUES (?, ?, '/1/', 'LOGGED_OUT', ?)")) {
+        for (int i = 0; i < AGENTS; i++) {
+          seat.setLong(1, AGENT_ID0 + i);
+          seat.setString(2, "bagent" + (i + 1));
+          seat.setObject(3, ts(ds.endExclusive.atStartOfDay(ZONE).toInstant()));
+          seat.addBatch();
+        }
+        seat.executeBatch();
+      }
       try (PreparedStatement q = c.prepareStatement("INSERT INTO ACD_QUEUE (ID, CODE, NAME, NAME_EN, STRATEGY, SL_THRESHOLD_SECONDS, SL_TARGET_PERCENT,"
           + " WRAP_UP_SECONDS) VALUES (?, ?, ?, ?, 'LONGEST_IDLE', ?, ?, ?)");
           PreparedStatement rc = c.prepareStatement("INSERT INTO ACD_REASON_CODE (CODE, NAME, NAME_EN) VALUES (?, ?, ?)")) {
@@ -372,6 +383,7 @@ public final class ReportBench {
       c.commit();
       rows.put("BRANCH", 1L + REGIONS.length + branchIds.length);
       rows.put("STAFF", 1L + branchIds.length + AGENTS);
+      rows.put("ACD_AGENT_STATE", (long) AGENTS);
       rows.put("ACD_QUEUE", (long) QUEUES.length);
       rows.put("CUSTOMER", (long) CUSTOMERS);
     }
@@ -1140,8 +1152,6 @@ public final class ReportBench {
 
   private static List<Map<String, Object>> reports(Path dir, String url, Dataset ds, int runs, LoadSampler load) throws Exception {
     List<Map<String, Object>> out = new ArrayList<>();
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     for (String className : SOURCES) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("source", className.substring(PKG.length()));
@@ -1166,48 +1176,77 @@ public final class ReportBench {
       m.put("period", from + ".." + to);
       m.put("scope", "/1/ (HQ)");
       List<Map<String, Object>> timings = new ArrayList<>();
-      for (int run = 1; run <= runs; run++) {
-        load.mark();
-        System.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
-        HeapSampler heap = HeapSampler.start(memory);
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("run", run == 1 ? "cold" : "warm");
-        long cpu0 = mx.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        byte[] pdf;
-        long queryNanos;
-        CountingDataSource rows;
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-          Instant dataAsOf = Instant.now();
-          Map<String, Object> params = source.parameters(c, parameters, "/1/", dataAsOf, "hq1");
-          long q0 = System.nanoTime();
-          try (PreparedStatement statement = source.prepare(c, parameters, "/1/", dataAsOf); ResultSet rs = statement.executeQuery()) {
-            queryNanos = System.nanoTime() - q0;
-            rows = new CountingDataSource(new JRResultSetDataSource(rs));
-            pdf = ReportRenderer.render(source.code(), params, rows, Locale.SIMPLIFIED_CHINESE, ReportFormat.PDF);
-          }
-        }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        long peak = heap.stop();
-        Files.write(dir.resolve("out").resolve(source.code() + "-" + run + ".pdf"), pdf);
-        t.put("seconds", round(wall));
-        t.put("queryExecuteSeconds", round(queryNanos / 1e9));
-        t.put("fillAndExportSeconds", round(wall - queryNanos / 1e9));
-        t.put("rows", rows.count);
-        t.put("pdfBytes", pdf.length);
-        t.put("threadCpuSeconds", round((mx.getCurrentThreadCpuTime() - cpu0) / 1e9));
-        t.put("heapBeforeMB", baseline >> 20);
-        t.put("peakHeapUsedMB", peak >> 20);
-        t.put("peakHeapAfterGcMB", heap.peakAfterGc.get() >> 20);
-        t.put("collections", heap.collections.get());
-        t.put("loadAverage", load.since());
-        timings.add(t);
-        System.err.println("report " + source.code() + " " + toJson(t));
-      }
       m.put("runs", timings);
+      for (int run = 1; run <= runs; run++) {
+        try {
+          timings.add(time(dir, url, source, parameters, run, load));
+        } catch (Exception | LinkageError e) { // one source's failure is a result, not the end of the bench
+          m.put("failed", e.toString() + (e.getCause() != null ? " / " + e.getCause() : ""));
+          System.err.println("report " + source.code() + " failed: " + m.get("failed"));
+          break;
+        }
+      }
     }
     return out;
+  }
+
+  private static Map<String, Object> time(Path dir, String url, ReportSource source, RunParameters parameters, int run, LoadSampler load)
+      throws Exception {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    load.mark();
+    System.gc();
+    long baseline = memory.getHeapMemoryUsage().getUsed();
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("run", run == 1 ? "cold" : "warm");
+    HeapSampler heap = HeapSampler.start(memory);
+    long peak;
+    long cpu0 = mx.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    byte[] pdf;
+    long queryNanos;
+    CountingDataSource rows;
+    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      Instant dataAsOf = Instant.now();
+      Map<String, Object> params = source.parameters(c, parameters, "/1/", dataAsOf, "hq1");
+      long q0 = System.nanoTime();
+      try (PreparedStatement statement = source.prepare(c, parameters, "/1/", dataAsOf); ResultSet rs = statement.executeQuery()) {
+        queryNanos = System.nanoTime() - q0;
+        rows = new CountingDataSource(data(source, rs, parameters));
+        pdf = ReportRenderer.render(source.code(), params, rows, Locale.SIMPLIFIED_CHINESE, ReportFormat.PDF);
+      }
+    } finally {
+      peak = heap.stop();
+    }
+    double wall = (System.nanoTime() - t0) / 1e9;
+    Files.write(dir.resolve("out").resolve(source.code() + "-" + run + ".pdf"), pdf);
+    t.put("seconds", round(wall));
+    t.put("queryExecuteSeconds", round(queryNanos / 1e9));
+    t.put("fillAndExportSeconds", round(wall - queryNanos / 1e9));
+    t.put("rows", rows.count);
+    t.put("pdfBytes", pdf.length);
+    t.put("threadCpuSeconds", round((mx.getCurrentThreadCpuTime() - cpu0) / 1e9));
+    t.put("heapBeforeMB", baseline >> 20);
+    t.put("peakHeapUsedMB", peak >> 20);
+    t.put("peakHeapAfterGcMB", heap.peakAfterGc.get() >> 20);
+    t.put("collections", heap.collections.get());
+    t.put("loadAverage", load.since());
+    System.err.println("report " + source.code() + " " + toJson(t));
+    return t;
+  }
+
+
+  /**
+   * The template's data as the run worker builds it: {@code source.data(rows, parameters)} where the interface has that
+   * method (a source may derive figures in Java), else the result set itself.
+   */
+  private static JRDataSource data(ReportSource source, ResultSet rs, RunParameters parameters) throws ReflectiveOperationException {
+    try {
+      java.lang.reflect.Method data = source.getClass().getMethod("data", ResultSet.class, RunParameters.class);
+      return (JRDataSource) data.invoke(source, rs, parameters);
+    } catch (NoSuchMethodException e) {
+      return new JRResultSetDataSource(rs);
+    }
   }
 
   /** RunParameters by its record components (from, to, branchId, locale; any component added later gets null). */
