@@ -70,7 +70,7 @@ import org.flywaydb.core.Flyway;
  *   # load and roll up (the fallback keeps its sums in memory: give it room)
  *   java -Xmx2g -XX:+UseG1GC -cp $CP org.centralis.bench.ReportBench --dir /tmp/report-bench --phases generate,rollup \
  *       [--tickets 1000000] [--contacts 3000000] [--rollup auto|rollers|sql] [--solo-share 0.25] [--rollup-max-seconds 3600] \
- *       [--keep-gen true] [--month 2026-10] [--agent-days 1]
+ *       [--keep-gen true] [--month 2026-10] [--agent-days 1] [--fallback-agent-contacts true]
  *   # the reports, in the heap the target names
  *   java -Xmx512m -XX:+UseG1GC -Xlog:gc:file=/tmp/report-bench-gc.log -cp $CP org.centralis.bench.ReportBench \
  *       --dir /tmp/report-bench --phases reports [--runs 2] [--month 2026-10]
@@ -93,6 +93,8 @@ public final class ReportBench {
       PKG + "AgentPerformanceSource", PKG + "BranchComparisonSource", PKG + "ComplaintAnalysisSource");
   private static final String DAILY_CODE = "contact-center-daily";
   private static final int FLUSH_ROWS = 10_000;
+  /** --fallback-agent-contacts false: the fallback skips ACD_AGENT_CONTACT_STAT (one row per agent and half hour). */
+  private static boolean fallbackAgentContacts = true;
 
   private ReportBench() {}
 
@@ -109,6 +111,7 @@ public final class ReportBench {
     long rollupMaxSeconds = Long.parseLong(a.getOrDefault("rollup-max-seconds", "3600"));
     String rollup = a.getOrDefault("rollup", "auto");
     boolean keepGen = Boolean.parseBoolean(a.getOrDefault("keep-gen", "true"));
+    fallbackAgentContacts = Boolean.parseBoolean(a.getOrDefault("fallback-agent-contacts", "true"));
     List<String> phases = List.of(a.getOrDefault("phases", "generate,rollup,reports").split(","));
     YearMonth month = a.containsKey("month") ? YearMonth.parse(a.get("month")) : YearMonth.now(ZONE).minusMonths(1);
     Path dir = Path.of(a.getOrDefault("dir", "/tmp/report-bench"));
@@ -939,7 +942,7 @@ public final class ReportBench {
           v[9] += talk;
           v[10] += q[1];
           long staff = r.getLong(7);
-          if (!r.wasNull()) {
+          if (!r.wasNull() && fallbackAgentContacts) {
             long[] a = agent.computeIfAbsent((staff << 32) | iv, k -> new long[2]);
             a[0]++;
             a[1] += talk;
