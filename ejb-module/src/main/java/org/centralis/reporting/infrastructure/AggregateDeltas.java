@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ public final class AggregateDeltas {
     return rows.isEmpty();
   }
 
+  /** Rows in the order of their keys, the same on every node: two nodes' batches never lock rows in opposite orders. */
   public void apply(Connection c) throws SQLException {
-    for (Row row : rows.values()) {
+    List<Map.Entry<List<Object>, Row>> ordered = new ArrayList<>(rows.entrySet());
+    ordered.sort(Map.Entry.comparingByKey(Comparator.comparing(Object::toString)));
+    for (Row row : ordered.stream().map(Map.Entry::getValue).toList()) {
       if (row.update(c) == 0 && !row.insert(c) && row.update(c) == 0) {
         throw new SQLException("aggregate row " + row.keys + " of " + row.table + " could be neither inserted nor updated");
       }
