@@ -21,7 +21,6 @@ import org.centralis.acd.domain.OverflowStep;
 import org.centralis.acd.domain.QueueRules;
 import org.centralis.acd.domain.ReadyAgent;
 import org.centralis.acd.domain.RoutingQueue;
-import org.centralis.acd.domain.ServiceLevelFormula;
 import org.centralis.acd.domain.Skill;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.security.Role;
@@ -84,8 +83,8 @@ public class AcdQueues {
         }
       }
     }
-    // docs/metrics.md: the queue's abandons within the threshold are left out (the formula the wallboard and reports share)
-    double serviceLevel = ServiceLevelFormula.ABANDONS_EXCLUDED.of(within, abandoned - abandonedLate, answered + abandoned);
+    // docs/metrics.md: the queue's own formula, the one the reports use too
+    double serviceLevel = q.getSlFormula().of(within, abandoned - abandonedLate, answered + abandoned);
     long longest = waitingSince.stream().mapToLong(t -> Duration.between(t, now).toSeconds()).max().orElse(0);
     return new QueueStats(q.getCode(), waitingSince.size(), longest, agentsByState(q, today), offered, answered, abandoned, within,
         Double.isNaN(serviceLevel) ? null : serviceLevel, q.getSlTargetPercent(), q.getSlThresholdSeconds());

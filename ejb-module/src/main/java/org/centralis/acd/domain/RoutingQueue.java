@@ -48,6 +48,10 @@ public class RoutingQueue {
   @Column(name = "SL_TARGET_PERCENT")
   private int slTargetPercent;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "SL_FORMULA")
+  private ServiceLevelFormula slFormula = ServiceLevelFormula.ABANDONS_EXCLUDED;
+
   @Column(name = "SL_THRESHOLD_SECONDS")
   private int slThresholdSeconds;
 
@@ -220,5 +224,9 @@ public class RoutingQueue {
 
   public List<OverflowStep> getOverflowSteps() {
     return overflowSteps.stream().map(Step::toStep).toList();
+  }
+
+  public ServiceLevelFormula getSlFormula() {
+    return slFormula;
   }
 }

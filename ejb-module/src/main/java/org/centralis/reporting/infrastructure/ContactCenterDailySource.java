@@ -38,7 +38,7 @@ public class ContactCenterDailySource implements ReportSource {
    */
   private static final String SQL =
       "SELECT q.CODE AS \"queueCode\", q.%s AS \"queueName\", q.SL_TARGET_PERCENT AS \"targetPercent\","
-          + " q.SL_THRESHOLD_SECONDS AS \"thresholdSeconds\", u.INTERVAL_START AS \"intervalStart\","
+          + " q.SL_THRESHOLD_SECONDS AS \"thresholdSeconds\", q.SL_FORMULA AS \"slFormula\", u.INTERVAL_START AS \"intervalStart\","
           + " SUM(u.OFFERED) AS \"offered\", SUM(u.ANSWERED) AS \"answered\", SUM(u.ANSWERED_WITHIN) AS \"answeredWithin\","
           + " SUM(u.ABANDONED) AS \"abandoned\", SUM(u.ABANDONED_WITHIN) AS \"abandonedWithin\", SUM(u.ANSWER_WAIT) AS \"answerWait\","
           + " MAX(u.MAX_WAIT) AS \"maxWait\", SUM(u.HANDLE) AS \"handle\", SUM(u.MILLIS) AS \"staffedMillis\""
@@ -49,7 +49,7 @@ public class ContactCenterDailySource implements ReportSource {
           + " WHERE a." + RANGE + " AND a.BRANCH_PATH LIKE ? AND a.STATE NOT IN ('LOGGED_OUT', 'NOT_READY') AND " + QUALIFIED + ") u"
           + " JOIN ACD_QUEUE q ON q.ID = u.QUEUE_ID"
           + " WHERE EXISTS (SELECT 1 FROM ACD_AGENT_STATE x WHERE x.BRANCH_PATH LIKE ?)%s"
-          + " GROUP BY q.CODE, q.%1$s, q.SL_TARGET_PERCENT, q.SL_THRESHOLD_SECONDS, u.INTERVAL_START"
+          + " GROUP BY q.CODE, q.%1$s, q.SL_TARGET_PERCENT, q.SL_THRESHOLD_SECONDS, q.SL_FORMULA, u.INTERVAL_START"
           + " ORDER BY q.CODE, u.INTERVAL_START";
 
   @Override

@@ -24,8 +24,6 @@ import org.centralis.shared.domain.InvalidInputException;
  */
 final class ContactCenterRows implements JRDataSource {
 
-  /** The formula the wallboard uses for every queue (AcdQueues); queues have no formula of their own yet. */
-  static final ServiceLevelFormula FORMULA = ServiceLevelFormula.ABANDONS_EXCLUDED;
   static final double INTERVAL_MILLIS = 30 * 60 * 1000d;
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -88,6 +86,10 @@ final class ContactCenterRows implements JRDataSource {
     interval.answerWait = rows.getLong("answerWait");
     interval.maxWait = rows.getLong("maxWait");
     interval.handle = rows.getLong("handle");
+    // The queue's own formula (the wallboard's too); subtotals and the total add the numerators and denominators.
+    ServiceLevelFormula formula = ServiceLevelFormula.valueOf(rows.getString("slFormula"));
+    interval.slMet = formula.numerator(interval.answeredWithin, interval.abandonedWithin);
+    interval.slCounted = formula.denominator(interval.abandonedWithin, interval.answered + interval.abandoned);
     queue.add(interval);
     total.add(interval);
     OffsetDateTime start = rows.getObject("intervalStart", OffsetDateTime.class);
@@ -113,6 +115,8 @@ final class ContactCenterRows implements JRDataSource {
     long answerWait;
     long maxWait;
     long handle;
+    long slMet;
+    long slCounted;
 
     Sums(String code, String name, int targetPercent, int thresholdSeconds) {
       this.code = code;
@@ -130,12 +134,13 @@ final class ContactCenterRows implements JRDataSource {
       answerWait += s.answerWait;
       maxWait = Math.max(maxWait, s.maxWait);
       handle += s.handle;
+      slMet += s.slMet;
+      slCounted += s.slCounted;
     }
 
     /** Service level 0–1, or null when nothing counts (no figure, never 100%). */
     Double serviceLevel() {
-      double sl = FORMULA.of(answeredWithin, abandonedWithin, answered + abandoned);
-      return Double.isNaN(sl) ? null : sl;
+      return slCounted == 0 ? null : (double) slMet / slCounted;
     }
 
     Double asa() {

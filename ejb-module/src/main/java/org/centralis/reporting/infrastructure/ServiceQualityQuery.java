@@ -32,7 +32,8 @@ import org.centralis.reporting.domain.ComparisonPeriods.Period;
 public final class ServiceQualityQuery {
 
   /** The service level the wallboard shows (AcdQueues) — the reports use the same formula. */
-  public static final ServiceLevelFormula SL_FORMULA = ServiceLevelFormula.ABANDONS_EXCLUDED;
+  /** The formula of the queue sq of an ACD_INTERVAL_STAT row s (V20): abandons count as each queue says. */
+  private static final String QUEUE_FORMULA = "sq.SL_FORMULA";
 
   /** Parameter prefixes: current, previous, last year, and b = the bounds of all three (one index range). */
   private static final String[] PERIODS = {"c", "p", "l"};
@@ -152,19 +153,18 @@ public final class ServiceQualityQuery {
         + " FROM (" + values + ") w ORDER BY w.\"section\", w.\"rowNo\", w.\"curNum\" DESC, w.\"item\"";
   }
 
-  /** The formula's numerator over the interval rows (the same sums ServiceLevelFormula.of takes). */
+  /** Each interval row's numerator by its queue's formula (ServiceLevelFormula), summed over queues and intervals. */
   private static String slNumerator() {
-    return SL_FORMULA == ServiceLevelFormula.ABANDONS_MET ? "s.ANSWERED_WITHIN + s.ABANDONED_WITHIN" : "s.ANSWERED_WITHIN";
+    return ServiceLevelFormula.sqlNumerator(QUEUE_FORMULA, "s.ANSWERED_WITHIN", "s.ABANDONED_WITHIN");
   }
 
   private static String slDenominator() {
-    String outcomes = "s.ANSWERED + s.ABANDONED";
-    return SL_FORMULA == ServiceLevelFormula.ABANDONS_EXCLUDED ? outcomes + " - s.ABANDONED_WITHIN" : outcomes;
+    return ServiceLevelFormula.sqlDenominator(QUEUE_FORMULA, "s.ABANDONED_WITHIN", "s.ANSWERED + s.ABANDONED");
   }
 
   private static String acd(int section, int row, String metric, String unit, int chart, String num, String den) {
     return select(section, row, metric, null, unit, chart, num, den, "s.INTERVAL_START", true, false)
-        + " FROM ACD_INTERVAL_STAT s WHERE :acd = 1 AND " + any("s.INTERVAL_START", true);
+        + " FROM ACD_INTERVAL_STAT s JOIN ACD_QUEUE sq ON sq.ID = s.QUEUE_ID WHERE :acd = 1 AND " + any("s.INTERVAL_START", true);
   }
 
   private static String day(String table, int section, int row, String metric, String item, String unit, int chart, String num, String den) {

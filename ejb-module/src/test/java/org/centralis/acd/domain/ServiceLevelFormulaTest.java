@@ -28,4 +28,16 @@ class ServiceLevelFormulaTest {
     assertThrows(IllegalArgumentException.class, () -> ServiceLevelFormula.ABANDONS_MISSED.of(8, 3, 10));
     assertThrows(IllegalArgumentException.class, () -> ServiceLevelFormula.ABANDONS_MISSED.of(-1, 0, 10));
   }
+
+  @Test
+  void queuesWithDifferentFormulasAddUpByNumeratorAndDenominator() {
+    // Queue A (excluded): 8 of 10 within, 2 short abandons; queue B (met): 5 of 10 within, 3 short abandons.
+    long met = ServiceLevelFormula.ABANDONS_EXCLUDED.numerator(8, 2) + ServiceLevelFormula.ABANDONS_MET.numerator(5, 3);
+    long counted = ServiceLevelFormula.ABANDONS_EXCLUDED.denominator(2, 12) + ServiceLevelFormula.ABANDONS_MET.denominator(3, 13);
+    assertEquals((8.0 + 8) / (10 + 13), (double) met / counted, 1e-12);
+    assertEquals(ServiceLevelFormula.ABANDONS_MISSED.of(5, 3, 13),
+        (double) ServiceLevelFormula.ABANDONS_MISSED.numerator(5, 3) / ServiceLevelFormula.ABANDONS_MISSED.denominator(3, 13), 1e-12);
+    assertEquals("(w + CASE WHEN f = 'ABANDONS_MET' THEN a ELSE 0 END)", ServiceLevelFormula.sqlNumerator("f", "w", "a"));
+    assertEquals("(o - CASE WHEN f = 'ABANDONS_EXCLUDED' THEN a ELSE 0 END)", ServiceLevelFormula.sqlDenominator("f", "a", "o"));
+  }
 }

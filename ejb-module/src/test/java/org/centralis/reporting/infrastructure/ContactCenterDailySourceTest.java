@@ -98,6 +98,22 @@ class ContactCenterDailySourceTest {
   }
 
   @Test
+  void aQueueThatCountsShortAbandonsAsMetShowsItInEveryRow() throws Exception {
+    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE ACD_QUEUE SET SL_FORMULA = 'ABANDONS_MET'");
+    }
+    try {
+      List<Map<String, Object>> rows = rows(new RunParameters(DAY, DAY, null, "zh_CN"), "/1/");
+      assertEquals((6.0 + 1) / 10, (Double) rows.get(0).get("serviceLevel"), 1e-9, "ABANDONS_MET: (6 + 1) / 10");
+      assertEquals((6.0 + 1) / 11, (Double) rows.get(4).get("serviceLevel"), 1e-9, "the total adds numerators and denominators");
+    } finally {
+      try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE ACD_QUEUE SET SL_FORMULA = 'ABANDONS_EXCLUDED'");
+      }
+    }
+  }
+
+  @Test
   void severalDaysQueueFilterAndScope() throws Exception {
     List<Map<String, Object>> week = rows(new RunParameters(DAY.minusDays(1), DAY.plusDays(1), null, "en", "CARD"), "/1/");
     assertEquals(7, week.size(), "five intervals, subtotal, total");

@@ -58,6 +58,9 @@ class ServiceQualityQueryTest {
       s.execute(t + "(5, DATE '2026-11-01', 1, 'INQUIRY', 'PHONE', '/1/2/5/', 99, 99, 99, 0)");
       s.execute(t + "(5, DATE '2026-09-15', 1, 'INQUIRY', 'PHONE', '/1/2/5/', 20, 10, 5, 0)");
       s.execute(t + "(5, DATE '2025-10-10', 1, 'INQUIRY', 'PHONE', '/1/2/5/', 7, 4, 1, 0)");
+      // Two queues, both counting short abandons out (the default formula); the totals add their numerators and denominators
+      s.execute("INSERT INTO ACD_QUEUE (ID, CODE, NAME, NAME_EN, STRATEGY) VALUES (1, 'Q1', '零售', 'Retail', 'LONGEST_IDLE'),"
+          + " (2, 'Q2', '信用卡', 'Cards', 'LONGEST_IDLE')");
       String a = "INSERT INTO ACD_INTERVAL_STAT (QUEUE_ID, INTERVAL_START, CHANNEL, OFFERED, ANSWERED, ANSWERED_WITHIN, ABANDONED,"
           + " ABANDONED_WITHIN, ANSWER_WAIT_SECONDS, TALK_SECONDS, WRAP_SECONDS) VALUES ";
       // 1 Oct 00:00 in China = 30 Sep 16:00 UTC: October; 30 Sep 23:30 in China: September
@@ -126,12 +129,18 @@ class ServiceQualityQueryTest {
   void contactCenterRatiosComeFromSums() throws SQLException {
     Map<String, KpiFigure> f = figures("/1/", Locale.SIMPLIFIED_CHINESE);
     // 82 answered within of 110 outcomes less 4 quick abandons: 77.4 %; the mean of the two rows' levels would be 51.7 %
-    double sl = ServiceQualityQuery.SL_FORMULA.of(80 + 2, 4, 100 + 10);
+    double sl = org.centralis.acd.domain.ServiceLevelFormula.ABANDONS_EXCLUDED.of(80 + 2, 4, 100 + 10);
     assertEquals(82d / 106, sl, 1e-12);
     assertEquals(sl, f.get("acd.serviceLevel").current(), 1e-9);
     assertEquals(1d, f.get("acd.serviceLevel").previous(), 1e-9);
     assertEquals(sl - 1, f.get("acd.serviceLevel").previousChange(), 1e-9, "rates change in points");
     assertNull(f.get("acd.serviceLevel").lastYear(), "no contacts last year: no figure, not 100 %");
+    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE ACD_QUEUE SET SL_FORMULA = 'ABANDONS_MET' WHERE ID = 1");
+      // queue 1 counts its 4 quick abandons as met, queue 2 keeps its formula: (80 + 4 + 2) / (100 + 10)
+      assertEquals(86d / 110, figures("/1/", Locale.SIMPLIFIED_CHINESE).get("acd.serviceLevel").current(), 1e-9);
+      s.executeUpdate("UPDATE ACD_QUEUE SET SL_FORMULA = 'ABANDONS_EXCLUDED' WHERE ID = 1");
+    }
     assertEquals(1200d / 100, f.get("acd.asa").current(), 1e-9);
     assertEquals(10d / 110, f.get("acd.abandonRate").current(), 1e-9);
     assertEquals((9000d + 900 + 1000) / 100, f.get("acd.aht").current(), 1e-9);
