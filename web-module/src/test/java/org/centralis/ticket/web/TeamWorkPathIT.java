@@ -149,7 +149,7 @@ class TeamWorkPathIT {
     int audited = Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CALENDAR_CHANGED' AND TARGET_ID = ?", code));
     session.signIn("admin1");
     browser.get(base + "/admin/calendars.xhtml?code=" + code + "&year=2027");
-    WebDriverWait redraws = session.await().ignoring(StaleElementReferenceException.class); // update="@form" redraws the grid
+    var redraws = session.await().ignoring(StaleElementReferenceException.class); // update="@form" redraws the grid
     redraws.until(b -> cellOf(b, "2027-03-01").contains("cz-cal-WORKING"));
     redraws.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.cz-cal-day[data-date='2027-03-01']"))).click();
     redraws.until(ExpectedConditions.textToBe(By.id("selectedDay"), "2027-03-01"));
