@@ -156,7 +156,7 @@ class ReportSchedulesIT {
     assertProblem(api.post("hq1", "/api/reports/schedules", template.formatted("branch-comparison", "0 7 * * *", "LAST_CENTURY", "")), 400, "invalid-period");
     assertProblem(api.post("hq1", "/api/reports/schedules", template.formatted("branch-comparison", "0 7 * * *", "PREVIOUS_DAY", ",\"calendar\":\"nope\"")), 400, "unknown-calendar");
     assertProblem(api.post("hq1", "/api/reports/schedules", template.formatted("branch-comparison", "0 7 * * *", "PREVIOUS_DAY", ",\"format\":\"DOC\"")), 400, "invalid-parameter");
-    assertProblem(api.post("hq1", "/api/reports/schedules", template.formatted("service-quality-monthly", "0 7 * * *", "PREVIOUS_DAY", "")), 409, "report-not-available");
+    assertProblem(api.post("hq1", "/api/reports/schedules", template.formatted("no-such-report", "0 7 * * *", "PREVIOUS_DAY", "")), 404, "not-found");
     assertProblem(api.post("staff1", "/api/reports/schedules", template.formatted("branch-comparison", "0 7 * * *", "PREVIOUS_DAY", "")), 403, "forbidden");
     assertProblem(api.get("hq1", "/api/reports/schedules/999999999"), 404, "not-found");
     Api.Reply preview = api.get("hq1", "/api/reports/schedules/preview?cron=0+7+1+*+*&period=PREVIOUS_MONTH");

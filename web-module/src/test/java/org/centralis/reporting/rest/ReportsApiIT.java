@@ -160,7 +160,6 @@ class ReportsApiIT {
     assertProblem(api.post("hq1", "/api/reports/branch-comparison/runs", "{\"from\":\"2026-13-01\",\"to\":\"2026-12-01\"}"), 400, "invalid-period");
     assertProblem(api.post("hq1", "/api/reports/branch-comparison/runs", "{\"from\":\"2026-12-01\",\"to\":\"2026-11-01\"}"), 400, "invalid-period");
     assertProblem(api.post("hq1", "/api/reports/branch-comparison/runs", "{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\",\"format\":\"DOC\"}"), 400, "invalid-parameter");
-    assertProblem(api.post("hq1", "/api/reports/service-quality-monthly/runs", "{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}"), 409, "report-not-available");
     assertProblem(api.post("hq1", "/api/reports/no-such-report/runs", "{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}"), 404, "not-found");
     assertProblem(api.get("hq1", "/api/reports/runs/999999999"), 404, "not-found");
   }
