@@ -81,6 +81,7 @@ class AcdApiIT {
     assertEquals(200, forced.status(), forced.body());
     assertEquals("READY", forced.json().getString("state"));
 
+    JsonObject statsBefore = api.get("super1", "/api/acd/queues/CORPORATE/stats").json(); // the demo has traffic today
     Api.Reply arrived = api.post("cti", "/api/acd/contacts", contact("IT-CORP-1", "CORPORATE", "13800138000"));
     assertEquals(202, arrived.status(), arrived.body());
     assertEquals("CORPORATE", arrived.json().getString("queue"));
@@ -126,9 +127,12 @@ class AcdApiIT {
     assertEquals(1, ready.json().getInt("contactsToday"));
 
     JsonObject stats = api.get("super1", "/api/acd/queues/CORPORATE/stats").json();
-    assertTrue(stats.getInt("offeredToday") >= 1 && stats.getInt("answeredToday") >= 1, stats.toString());
+    assertEquals(statsBefore.getInt("offeredToday") + 1, stats.getInt("offeredToday"), stats.toString());
+    assertEquals(statsBefore.getInt("answeredToday") + 1, stats.getInt("answeredToday"), stats.toString());
+    assertEquals(statsBefore.getInt("answeredWithinThreshold") + 1, stats.getInt("answeredWithinThreshold"), "answered at once: " + stats);
     assertEquals(2, stats.getJsonObject("agentsByState").getInt("READY"), stats.toString());
-    assertEquals(1.0, stats.getJsonNumber("serviceLevel").doubleValue(), 1e-9, stats.toString());
+    double level = stats.getJsonNumber("serviceLevel").doubleValue();
+    assertTrue(level > 0 && level <= 1, stats.toString());
 
     // The PBX adapter heard it: offered to agent19 at extension 8019.
     for (int i = 0; i < 50 && sse.stream().noneMatch(l -> l.contains("CONTACT_OFFERED") && l.contains("agent19")); i++) {
