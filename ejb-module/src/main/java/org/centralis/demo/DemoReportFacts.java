@@ -30,6 +30,10 @@ import org.centralis.sla.domain.TimeWindow;
  */
 final class DemoReportFacts {
 
+  /** Escalation level of a demo clock breached before the load: past every level of the seeded chains (3 at most). */
+  private static final int DEMO_CHAIN_DONE = 9;
+
+
   private static final String BRANCH_CALENDAR = "CN-BANK-2026"; // SlaDemoData assigns it to headquarters, so to every branch
 
   private final Connection c;
@@ -71,8 +75,8 @@ final class DemoReportFacts {
         ResultSet r = s.executeQuery();
         PreparedStatement clock = c.prepareStatement(
             "INSERT INTO SLA_CLOCK (ID, TICKET_ID, TICKET_NO, BRANCH_PATH, METRIC, POLICY_ID, CALENDAR_CODE, TARGET_SECONDS, WARN_PERCENTS, STATE,"
-                + " STARTED_AT, DUE_AT, WARNINGS_FIRED, MET_AT, BREACHED_AT, STOPPED_AT, NEXT_DUE_AT)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " STARTED_AT, DUE_AT, WARNINGS_FIRED, MET_AT, BREACHED_AT, STOPPED_AT, NEXT_DUE_AT, ESCALATION_LEVEL)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement clockId = c.prepareStatement("SELECT SLA_CLOCK_SEQ.NEXTVAL FROM DUAL");
         PreparedStatement fact = factStatement()) {
       while (r.next()) {
@@ -123,6 +127,9 @@ final class DemoReportFacts {
             setInstant(clock, 15, state.equals("BREACHED") ? due : null);
             setInstant(clock, 16, state.equals("RUNNING") ? null : stop);
             setInstant(clock, 17, state.equals("RUNNING") ? due : null); // the live sweeper breaches it when due
+            // A demo breach is history: its chain ran out long ago (no chain has more levels), so a later recompute
+            // (a calendar change) does not replay a burst of old escalations.
+            clock.setInt(18, state.equals("BREACHED") ? DEMO_CHAIN_DONE : 0);
             clock.addBatch();
             if (state.equals("MET") || state.equals("BREACHED")) {
               addFact(fact, ticket, SlaOutcomes.detail(state.equals("MET") ? SlaOutcomes.MET : SlaOutcomes.BREACHED, id, state.equals("MET") ? stop : due));

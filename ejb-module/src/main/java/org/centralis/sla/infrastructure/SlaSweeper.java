@@ -45,12 +45,19 @@ public class SlaSweeper {
   @ConfigProperty(name = "centralis.sla.sweep.maxRounds", defaultValue = "20")
   int maxRounds;
 
+  /**
+   * The first ticks after a (re)start wait this long: steps that came due while no node ran are fired once the
+   * application has finished deploying (its JMS resources and message consumers ready), not in the middle of it.
+   */
+  static final java.time.Duration START_GRACE = java.time.Duration.ofSeconds(30);
+
+  private final java.time.Instant createdAt = java.time.Instant.now();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong lostClaims = new AtomicLong();
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "sla-sweeper")
   void tick() {
-    if (!enabled || !running.compareAndSet(false, true)) {
+    if (!enabled || java.time.Instant.now().isBefore(createdAt.plus(START_GRACE)) || !running.compareAndSet(false, true)) {
       return;
     }
     try {
