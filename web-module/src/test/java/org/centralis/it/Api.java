@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A small HTTP client for the API tests: Basic auth as a demo user, JSON in and out. */
 public final class Api {
@@ -50,13 +52,22 @@ public final class Api {
   }
 
   public Reply send(String user, String password, HttpRequest.Builder request) {
+    HttpResponse<String> r = exchange(user, password, request, HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+
+  /** A GET whose body is kept as bytes (report files). */
+  public HttpResponse<byte[]> download(String user, String path) {
+    return exchange(user, PASSWORD, HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static <T> HttpResponse<T> exchange(String user, String password, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       request.header("Authorization", "Basic " + token);
     }
     try {
-      HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+      return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), body);
     } catch (Exception e) {
       throw new IllegalStateException("request failed: " + request.build().uri(), e);
     }
@@ -64,5 +75,25 @@ public final class Api {
 
   public URI uri(String path) {
     return URI.create(base + path);
+  }
+
+  /** Listens to a server-sent-event stream in the background; its lines arrive in the returned list. */
+  public List<String> events(String user, String path) {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + token)
+        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(120)).GET().build();
+    HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+    for (int i = 0; i < 50 && lines.isEmpty(); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (lines.stream().noneMatch(l -> l.contains("HELLO"))) {
+      throw new AssertionError("the stream " + path + " did not open: " + lines);
+    }
+    return lines;
   }
 }

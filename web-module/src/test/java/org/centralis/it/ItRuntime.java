@@ -79,7 +79,7 @@ public class ItRuntime implements LauncherSessionListener {
     return "jdbc:h2:file:" + dir.resolve("db/centralis") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
@@ -19,7 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +56,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ServiceQualityReportIT {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final LocalDate TODAY = LocalDate.now(CHINA);
   private static final LocalDate FROM = TODAY.withDayOfMonth(1);
   private static final LocalDate TO = FROM.plusMonths(1).minusDays(1);
@@ -253,10 +247,8 @@ class ServiceQualityReportIT {
     return fail("run " + id + " did not finish");
   }
 
-  private byte[] download(long id) throws Exception {
-    HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/api/reports/runs/" + id + "/file"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("hq1:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  private byte[] download(long id) {
+    HttpResponse<byte[]> file = new Api(base).download("hq1", "/api/reports/runs/" + id + "/file");
     assertEquals(200, file.statusCode());
     return file.body();
   }

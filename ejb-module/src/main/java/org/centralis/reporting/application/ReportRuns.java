@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
 import org.centralis.reporting.domain.ReportRun;
@@ -61,7 +63,8 @@ public class ReportRuns {
     String scope = requests.scope(caller, parameters.branchId());
     contactCenter.check(code, parameters, scope);
     ReportRun run =
-        ReportRun.queue(code, parameters.toJson(), caller.login(), caller.branchId(), scope, format == null ? ReportFormat.PDF : format, Instant.now());
+        ReportRun.queue(code, parameters.toJson(), caller.login(), caller.branchId(), scope, format == null ? ReportFormat.PDF : format, Instant.now())
+            .covering(parameters.from(), parameters.to());
     em.persist(run);
     em.flush();
     audit.record(new AuditEntry("REPORT_RUN_REQUESTED", "REPORT_RUN", String.valueOf(run.getId()), null, code + " " + run.getFormat() + " " + run.getParameters()));
@@ -87,38 +90,34 @@ public class ReportRuns {
   /** Runs whose scope lies in the caller's subtree, or that the caller requested; newest first. */
   public Page<RunView> archive(@NotNull ArchiveFilter filter, @Min(0) int offset, @Min(1) @Max(200) int limit) {
     Caller caller = currentCaller.get();
+    Map<String, Object> parameters = new HashMap<>();
     StringBuilder where = new StringBuilder(" WHERE (r.scopePath LIKE :scope OR r.requestedBy = :me)");
-    if (filter.report() != null) {
-      where.append(" AND r.reportCode = :code");
-    }
-    if (filter.requestedBy() != null) {
-      where.append(" AND r.requestedBy = :requester");
-    }
-    if (filter.createdFrom() != null) {
-      where.append(" AND r.createdAt >= :createdFrom");
-    }
-    if (filter.createdTo() != null) {
-      where.append(" AND r.createdAt < :createdTo");
+    parameters.put("scope", caller.branchPath() + "%");
+    parameters.put("me", caller.login());
+    condition(where, parameters, filter.report(), "r.reportCode = :code", "code");
+    condition(where, parameters, filter.requestedBy(), "r.requestedBy = :requester", "requester");
+    condition(where, parameters, filter.createdFrom(), "r.createdAt >= :createdFrom", "createdFrom");
+    condition(where, parameters, filter.createdTo(), "r.createdAt < :createdTo", "createdTo");
+    condition(where, parameters, filter.periodFrom(), "r.periodTo >= :periodFrom", "periodFrom");
+    condition(where, parameters, filter.periodTo(), "r.periodFrom <= :periodTo", "periodTo");
+    if (filter.branchId() != null) {
+      condition(where, parameters, requests.scope(caller, filter.branchId()) + "%", "r.scopePath LIKE :branchScope", "branchScope");
     }
     TypedQuery<ReportRun> rows = em.createQuery("SELECT r FROM ReportRun r" + where + " ORDER BY r.createdAt DESC, r.id DESC", ReportRun.class);
     TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM ReportRun r" + where, Long.class);
-    for (TypedQuery<?> q : List.of(rows, count)) {
-      q.setParameter("scope", caller.branchPath() + "%").setParameter("me", caller.login());
-      if (filter.report() != null) {
-        q.setParameter("code", filter.report());
-      }
-      if (filter.requestedBy() != null) {
-        q.setParameter("requester", filter.requestedBy());
-      }
-      if (filter.createdFrom() != null) {
-        q.setParameter("createdFrom", filter.createdFrom());
-      }
-      if (filter.createdTo() != null) {
-        q.setParameter("createdTo", filter.createdTo());
-      }
-    }
+    parameters.forEach((name, value) -> {
+      rows.setParameter(name, value);
+      count.setParameter(name, value);
+    });
     List<RunView> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(RunView::of).toList();
     return new Page<>(items, count.getSingleResult(), offset, limit);
+  }
+
+  private static void condition(StringBuilder where, Map<String, Object> parameters, Object value, String jpql, String name) {
+    if (value != null) {
+      where.append(" AND ").append(jpql);
+      parameters.put(name, value);
+    }
   }
 
   /** Outside the caller's subtree and not theirs: answered as not found, like tickets. */

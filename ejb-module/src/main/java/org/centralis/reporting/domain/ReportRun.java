@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import org.centralis.reports.ReportFormat;
 
@@ -38,6 +39,13 @@ public class ReportRun {
   private String templateVersion;
 
   private String parameters;
+
+  /** The first and last day the run covers, kept apart from PARAMETERS so that the archive can be searched by period. */
+  @Column(name = "PERIOD_FROM")
+  private LocalDate periodFrom;
+
+  @Column(name = "PERIOD_TO")
+  private LocalDate periodTo;
 
   @Column(name = "REQUESTED_BY")
   private String requestedBy;
@@ -113,6 +121,16 @@ public class ReportRun {
     heartbeatAt = now;
     progress = 5;
     return true;
+  }
+
+  /** The period the run covers (its parameters' from and to); set once, when it is queued. */
+  public ReportRun covering(LocalDate from, LocalDate to) {
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException("period " + from + " after " + to);
+    }
+    this.periodFrom = from;
+    this.periodTo = to;
+    return this;
   }
 
   public void progress(int percent, Instant now) {

@@ -60,7 +60,8 @@ public class ScheduleFiring {
     RunParameters parameters = new RunParameters(days.from(), days.to(), schedule.getBranchId(), schedule.getLocale());
     ReportRun run =
         ReportRun.queue(
-            schedule.getReportCode(), parameters.toJson(), schedule.getOwnerLogin(), schedule.getOwnerBranchId(), schedule.getScopePath(), schedule.getFormat(), now);
+            schedule.getReportCode(), parameters.toJson(), schedule.getOwnerLogin(), schedule.getOwnerBranchId(), schedule.getScopePath(), schedule.getFormat(), now)
+            .covering(days.from(), days.to());
     em.persist(run);
     em.flush();
     ScheduleClaims.recordFiring(connection, schedule.getId(), days.key(), due.dueAt(), now, run.getId());

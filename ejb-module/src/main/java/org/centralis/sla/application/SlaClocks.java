@@ -99,6 +99,7 @@ public class SlaClocks {
           nextUpdate.restart(at, paused, calendars.get(nextUpdate.getCalendarCode()), delays(nextUpdate));
         }
       }
+      case RECLASSIFIED -> recompute(ticket.id()); // another category or priority may mean another policy
       default -> {
         // DISPATCHED, REJECTED, RETURNED, STATUS_CHANGED: only the pause rule above applies.
       }

@@ -1,12 +1,17 @@
 package org.centralis.sla.application;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +44,7 @@ import org.centralis.ticket.application.TicketEscalation.TicketFacts;
 public class SlaSweep {
 
   @PersistenceContext private EntityManager em;
+  @Resource private SessionContext context;
   @Inject private ClockCalendars calendars;
   @Inject private TicketEscalation tickets;
   @Inject private SlaRecipients recipients;
@@ -52,10 +58,13 @@ public class SlaSweep {
     return em.createNamedQuery("SlaClock.findDue", Long.class).setParameter("now", now).setMaxResults(limit).getResultList();
   }
 
+  /** What {@link #fire} answers when another node claimed the clock first (this call's transaction rolls back). */
+  public static final int LOST = -1;
+
   /**
    * Fires what is due on one clock.
    *
-   * @return the number of steps this call fired (0 when another node did them first)
+   * @return the number of steps this call fired (0 when another node did them first), or {@link #LOST}
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int fire(long clockId, Instant now) {
@@ -65,7 +74,14 @@ public class SlaSweep {
     }
     EscalationChain chain = clock.getChainId() == null ? null : em.find(EscalationChain.class, clock.getChainId());
     List<SlaFiring> fired = clock.fireDue(now, calendars.get(clock.getCalendarCode()), chain == null ? List.of() : chain.delays());
-    em.flush(); // the claim: the version-checked UPDATE; a competing node fails here and rolls back
+    try {
+      em.flush(); // the claim: the version-checked UPDATE; a competing node fails here and rolls back
+    } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException lost) {
+      // The normal outcome of two nodes racing for one clock, not an error: roll back quietly (an exception
+      // leaving the bean would be logged by the container with its stack trace, once per lost race).
+      context.setRollbackOnly();
+      return LOST;
+    }
     fired.stream().filter(f -> f.kind() == SlaFiring.Kind.BREACH).findFirst().ifPresent(f -> outcomes.breached(clock));
     TicketFacts ticket = tickets.facts(clock.getTicketId()).orElseThrow();
     List<AuditEntry> audit = new ArrayList<>();
@@ -76,9 +92,14 @@ public class SlaSweep {
         EscalationLevel level = chain.level(f.seq());
         notify = recipients.escalationTargets(ticket, level.getNotifyRole(), level.getNotifyAt());
         detail += " notify " + level.getNotifyRole() + "@" + level.getNotifyAt();
+        String why = "SLA escalation level " + f.seq() + " (" + clock.getMetric() + ")";
         if (level.getReassignTeamId() != null) {
-          boolean moved = tickets.reassign(ticket.id(), level.getReassignTeamId(), "SLA escalation level " + f.seq() + " (" + clock.getMetric() + ")", now);
+          boolean moved = tickets.reassign(ticket.id(), level.getReassignTeamId(), why, now);
           detail += moved ? " reassigned to team " + level.getReassignTeamId() : " reassignment to team " + level.getReassignTeamId() + " not possible in " + ticket.status();
+        }
+        if (level.getRaisePriority() != null) {
+          boolean raised = tickets.raisePriority(ticket.id(), level.getRaisePriority(), why, now);
+          detail += raised ? " priority raised to " + level.getRaisePriority() : " priority kept (" + ticket.priority() + ")";
         }
       } else {
         notify = recipients.workers(ticket);

@@ -6,7 +6,8 @@ import jakarta.persistence.Embeddable;
 /**
  * One level of an escalation chain: fires {@code delaySeconds} of working time after the breach,
  * notifies the holders of {@code notifyRole} at the branch {@code notifyAt} names (OWNING, or the
- * nearest BRANCH / REGION / HEADQUARTERS above the ticket's), and optionally reassigns the ticket.
+ * nearest BRANCH / REGION / HEADQUARTERS above the ticket's), and optionally reassigns the ticket and raises its
+ * priority (never lowers it).
  */
 @Embeddable
 public class EscalationLevel {
@@ -25,6 +26,10 @@ public class EscalationLevel {
 
   @Column(name = "REASSIGN_TEAM_ID")
   private Long reassignTeamId;
+
+  /** LOW, NORMAL, HIGH or URGENT; null keeps the priority. */
+  @Column(name = "RAISE_PRIORITY")
+  private String raisePriority;
 
   protected EscalationLevel() {}
 
@@ -54,5 +59,9 @@ public class EscalationLevel {
 
   public Long getReassignTeamId() {
     return reassignTeamId;
+  }
+
+  public String getRaisePriority() {
+    return raisePriority;
   }
 }

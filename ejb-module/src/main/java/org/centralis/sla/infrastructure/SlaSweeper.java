@@ -83,10 +83,15 @@ public class SlaSweeper {
       List<Long> due = sweep.due(now, batch);
       for (Long id : due) {
         try {
-          fired += sweep.fire(id, now);
+          int steps = sweep.fire(id, now);
+          if (steps == SlaSweep.LOST) {
+            lostClaims.incrementAndGet();
+          } else {
+            fired += steps;
+          }
         } catch (EJBException e) {
-          // Another node claimed the clock first (optimistic lock or lock timeout), or it failed:
-          // rolled back; it is still due if nobody fired it, so the next tick retries it.
+          // It failed (or lost on a lock error the claim does not recognise): rolled back; it is
+          // still due if nobody fired it, so the next tick retries it.
           lostClaims.incrementAndGet();
           LOG.log(Level.FINE, "SLA clock " + id + " not fired here", e);
         }

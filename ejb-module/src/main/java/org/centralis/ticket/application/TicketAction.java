@@ -11,7 +11,7 @@ import org.centralis.ticket.domain.TicketStatus;
  *
  * <ul>
  *   <li>members of the assigned team work the ticket: accept, reject, return, start, pend, resume,
- *       resolve, and comment;
+ *       resolve, reclassify (they find out what it really is), and comment;
  *   <li>branch staff and agents who see the ticket (its owning branch subtree) follow it: close
  *       (confirm the resolution), reopen, cancel, comment, and dispatch again by hand a ticket that
  *       was rejected or returned to them. The team working the ticket does not confirm its own
@@ -33,9 +33,11 @@ public enum TicketAction {
   REOPEN(TicketStatus.REOPENED),
   CANCEL(TicketStatus.CANCELLED),
   TRANSFER(TicketStatus.DISPATCHED),
+  /** Change the category and/or the priority (改类/调整优先级); the status stays, the SLA clocks are recomputed. */
+  RECLASSIFY(null),
   COMMENT(null);
 
-  private static final Set<TicketAction> TEAM_WORK = EnumSet.of(ACCEPT, REJECT, RETURN, START, PEND, RESUME, RESOLVE, COMMENT);
+  private static final Set<TicketAction> TEAM_WORK = EnumSet.of(ACCEPT, REJECT, RETURN, START, PEND, RESUME, RESOLVE, RECLASSIFY, COMMENT);
   private static final Set<TicketAction> REQUESTER = EnumSet.of(CLOSE, REOPEN, CANCEL, COMMENT);
 
   /** The status the action leads to; null for a comment, which changes none. */
@@ -71,6 +73,7 @@ public enum TicketAction {
   public boolean possibleFrom(TicketStatus status) {
     return switch (this) {
       case COMMENT -> status != TicketStatus.CANCELLED;
+      case RECLASSIFY -> status.isOpen() && status != TicketStatus.RESOLVED;
       case START -> status == TicketStatus.ACCEPTED || status == TicketStatus.REOPENED;
       case RESUME -> status == TicketStatus.PENDING_CUSTOMER;
       default -> status.canMoveTo(target);
@@ -91,6 +94,7 @@ public enum TicketAction {
       case REOPEN -> "TICKET_REOPENED";
       case CANCEL -> "TICKET_CANCELLED";
       case TRANSFER -> "TICKET_TRANSFERRED";
+      case RECLASSIFY -> "TICKET_RECLASSIFIED";
       case COMMENT -> "TICKET_COMMENTED";
     };
   }

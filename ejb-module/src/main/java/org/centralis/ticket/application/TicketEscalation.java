@@ -15,6 +15,7 @@ import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
 import org.centralis.shared.security.Caller;
 import org.centralis.ticket.domain.CommentVisibility;
+import org.centralis.ticket.domain.Priority;
 import org.centralis.ticket.domain.Ticket;
 import org.centralis.ticket.domain.TicketEvent;
 import org.centralis.ticket.domain.TicketStatus;
@@ -77,6 +78,26 @@ public class TicketEscalation {
     em.flush();
     changes.fire(new TicketChanged(ticket.getId(), ticket.getNumber().value(), before, ticket.getStatus(), event.getKind(), Caller.SYSTEM_LOGIN, now));
     auditTrail.record(Caller.system(), new AuditEntry("TICKET_ESCALATED", "TICKET", ticket.getNumber().value(), before.name(), "DISPATCHED team " + teamId + ": " + reason));
+    return true;
+  }
+
+  /**
+   * An escalation raises the ticket's priority, like a reclassification by the system (TicketChanged fired, so the
+   * SLA clocks follow the policy the new priority matches; audited as TICKET_ESCALATED).
+   *
+   * @return false when the ticket is already at or above that priority, or is resolved, closed or cancelled
+   */
+  public boolean raisePriority(long ticketId, String priorityName, String reason, Instant now) {
+    Priority priority = Priority.valueOf(priorityName);
+    Ticket ticket = em.find(Ticket.class, ticketId);
+    if (ticket == null || ticket.getPriority().compareTo(priority) >= 0 || !TicketAction.RECLASSIFY.possibleFrom(ticket.getStatus())) {
+      return false;
+    }
+    String before = ticket.getPriority().name();
+    TicketEvent event = ticket.reclassify(null, priority, Caller.SYSTEM_LOGIN, reason, now);
+    em.flush();
+    changes.fire(new TicketChanged(ticket.getId(), ticket.getNumber().value(), ticket.getStatus(), ticket.getStatus(), event.getKind(), Caller.SYSTEM_LOGIN, now));
+    auditTrail.record(Caller.system(), new AuditEntry("TICKET_ESCALATED", "TICKET", ticket.getNumber().value(), before, "priority " + priority + ": " + reason));
     return true;
   }
 

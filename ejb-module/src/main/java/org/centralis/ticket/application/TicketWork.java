@@ -35,13 +35,14 @@ import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.CurrentCaller;
 import org.centralis.shared.security.Role;
 import org.centralis.ticket.domain.Ticket;
+import org.centralis.ticket.domain.TicketCategory;
 import org.centralis.ticket.domain.TicketEvent;
 import org.centralis.ticket.domain.TicketNumber;
 import org.centralis.ticket.domain.TicketStatus;
 
 /**
  * Working a ticket through its lifecycle (accept, reject, return, start, pend, resume, resolve,
- * close, reopen, cancel, transfer, comment) and a team's work views. Who may act is decided here,
+ * close, reopen, cancel, transfer, reclassify, comment) and a team's work views. Who may act is decided here,
  * by {@link TicketAction#permitted}: the caller must see the ticket (owning branch subtree) or be a
  * member of the team it is assigned to — an HQ department works an outlet's ticket. Each action is
  * audited as the last step of its transaction; a concurrent change answers {@code concurrent-change}.
@@ -198,8 +199,21 @@ public class TicketWork {
         }
         yield t.transferTo(r.teamId(), who, r.text(), now);
       }
+      case RECLASSIFY -> t.reclassify(category(r.categoryId()), r.priority(), who, r.text(), now);
       case COMMENT -> t.comment(who, r.noteOrReason(), r.visibility(), now);
     };
+  }
+
+  /** An active category by id; null when none is asked for. */
+  private TicketCategory category(Long id) {
+    if (id == null) {
+      return null;
+    }
+    TicketCategory category = em.find(TicketCategory.class, id);
+    if (category == null || !category.isActive()) {
+      throw new InvalidInputException("categoryId", "unknown-category", "no active category " + id, id);
+    }
+    return category;
   }
 
   private Ticket visibleTicket(String number, Caller caller) {

@@ -145,6 +145,41 @@ public class Ticket {
     }
   }
 
+  /**
+   * Changes what the ticket is about (改类) and/or how urgent it is, with a reason; the status and the team stay. The
+   * category must be of the ticket's type (a complaint stays a complaint). The timeline entry records both changes,
+   * e.g. {@code category CARD_FEE→CARD_FRAUD; priority HIGH→URGENT: 客户补充了盗刷信息}.
+   *
+   * @param newCategory null to keep the category
+   * @param newPriority null to keep the priority
+   */
+  public TicketEvent reclassify(TicketCategory newCategory, Priority newPriority, String actorLogin, String reason, Instant now) {
+    if (!status.isOpen() || status == TicketStatus.RESOLVED) {
+      throw new ConflictException("ticket-transition", "ticket " + ticketNo + " is " + status + ": its category and priority are final", status, status);
+    }
+    if (newCategory != null && newCategory.getTicketType() != type) {
+      throw new InvalidInputException(
+          "categoryId", "category-type-mismatch", "category " + newCategory.getCode() + " is not a category of " + type, newCategory.getId());
+    }
+    boolean categoryChanges = newCategory != null && !newCategory.getId().equals(category.getId());
+    boolean priorityChanges = newPriority != null && newPriority != priority;
+    if (!categoryChanges && !priorityChanges) {
+      throw new InvalidInputException("categoryId", "nothing-to-change", "the ticket already has this category and priority");
+    }
+    String why = required("reason", reason);
+    StringBuilder detail = new StringBuilder();
+    if (categoryChanges) {
+      detail.append("category ").append(category.getCode()).append('→').append(newCategory.getCode());
+      category = newCategory;
+    }
+    if (priorityChanges) {
+      detail.append(detail.length() > 0 ? "; " : "").append("priority ").append(priority).append('→').append(newPriority);
+      priority = newPriority;
+    }
+    updatedAt = now;
+    return append(TicketEventKind.RECLASSIFIED, now, actorLogin, status, status, assignedTeamId, detail.append(": ").append(why).toString());
+  }
+
   /** Sends the ticket to the team that must act (派单). */
   public TicketEvent dispatchTo(Long teamId, String actorLogin, String reason, Instant now) {
     TicketStatus from = status;

@@ -12,5 +12,7 @@ public enum TicketEventKind {
   REJECTED,
   RETURNED,
   REOPENED,
-  CANCELLED
+  CANCELLED,
+  /** Category and/or priority changed; the detail says from what to what, and why. */
+  RECLASSIFIED
 }

@@ -17,7 +17,7 @@ class TicketActionTest {
   static final Set<TicketAction> TEAM_WORK =
       EnumSet.of(
           TicketAction.ACCEPT, TicketAction.REJECT, TicketAction.RETURN, TicketAction.START, TicketAction.PEND,
-          TicketAction.RESUME, TicketAction.RESOLVE, TicketAction.COMMENT);
+          TicketAction.RESUME, TicketAction.RESOLVE, TicketAction.RECLASSIFY, TicketAction.COMMENT);
   static final Set<TicketAction> REQUESTER = EnumSet.of(TicketAction.CLOSE, TicketAction.REOPEN, TicketAction.CANCEL, TicketAction.COMMENT);
 
   @Test
@@ -70,5 +70,17 @@ class TicketActionTest {
     assertFalse(TicketAction.CLOSE.possibleFrom(TicketStatus.IN_PROGRESS));
     assertTrue(TicketAction.COMMENT.possibleFrom(TicketStatus.CLOSED));
     assertFalse(TicketAction.COMMENT.possibleFrom(TicketStatus.CANCELLED));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TicketStatus.class)
+  void reclassifyIsPossibleWhileTheTicketIsBeingWorked(TicketStatus status) {
+    boolean worked = status != TicketStatus.RESOLVED && status != TicketStatus.CLOSED && status != TicketStatus.CANCELLED;
+    assertEquals(worked, TicketAction.RECLASSIFY.possibleFrom(status), status.name());
+  }
+
+  @Test
+  void theOwningBranchDoesNotReclassifyWhatAnotherTeamWorks() {
+    assertFalse(TicketAction.permitted(Set.of(Role.BRANCH_STAFF), false, true, TicketStatus.IN_PROGRESS).contains(TicketAction.RECLASSIFY));
   }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.centralis.shared.domain.ConflictException;
+import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.testsupport.Entities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -182,5 +183,40 @@ class TicketTest {
     Ticket t = newTicket();
     assertThrows(UnsupportedOperationException.class, () -> t.getEvents().clear());
     assertEquals(1, t.getEvents().size());
+  }
+
+  @Test
+  void reclassifyChangesCategoryAndPriorityKeepsTheStatusAndSaysWhatChangedAndWhy() {
+    Ticket t = newTicket();
+    t.dispatchTo(9L, "SYSTEM", null, T1);
+    TicketEvent e = t.reclassify(CARDS, Priority.URGENT, "care1", "客户补充：疑似盗刷", T2);
+
+    assertSame(CARDS, t.getCategory());
+    assertEquals(Priority.URGENT, t.getPriority());
+    assertEquals(TicketStatus.DISPATCHED, t.getStatus());
+    assertEquals(Long.valueOf(9L), t.getAssignedTeamId(), "the team stays");
+    assertEquals(TicketEventKind.RECLASSIFIED, e.getKind());
+    assertEquals("category COMPLAINT_CARD_FEE→COMPLAINT_CARD; priority HIGH→URGENT: 客户补充：疑似盗刷", e.getDetail());
+    assertStatusIsLastEvent(t);
+    assertEquals(T2, t.getUpdatedAt());
+
+    TicketEvent priorityOnly = t.reclassify(null, Priority.NORMAL, "care1", "核实后非盗刷", T2);
+    assertEquals("priority URGENT→NORMAL: 核实后非盗刷", priorityOnly.getDetail());
+    assertSame(CARDS, t.getCategory());
+  }
+
+  @Test
+  void reclassifyRefusesAnotherTypeNoChangeNoReasonAndFinishedTickets() {
+    Ticket t = newTicket();
+    TicketCategory inquiry = Entities.category(300, "INQUIRY_CARD", TicketType.INQUIRY, "银行卡咨询", "Card inquiries", null);
+    assertEquals("category-type-mismatch",
+        assertThrows(InvalidInputException.class, () -> t.reclassify(inquiry, null, "care1", "r", T1)).code());
+    assertEquals("nothing-to-change",
+        assertThrows(InvalidInputException.class, () -> t.reclassify(FEES, Priority.HIGH, "care1", "r", T1)).code());
+    assertEquals("reason-required",
+        assertThrows(InvalidInputException.class, () -> t.reclassify(CARDS, null, "care1", " ", T1)).code());
+    assertSame(FEES, t.getCategory(), "nothing changed by a refused reclassification");
+    t.cancel("care1", "duplicate", T1);
+    assertThrows(ConflictException.class, () -> t.reclassify(CARDS, null, "care1", "r", T2));
   }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -92,16 +91,22 @@ public class ReportsResource {
 
   @GET
   @Path("runs")
-  @Operation(summary = "The archive: runs in your branch subtree or requested by you, newest first")
+  @Operation(summary = "The archive: runs in your branch subtree or requested by you, newest first. from/to: when the run was made;"
+      + " periodFrom/periodTo: runs whose period overlaps these days; branch: runs covering that branch's subtree")
   public PageDto<RunView> archive(
       @QueryParam("report") String report,
       @QueryParam("requestedBy") String requestedBy,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
+      @QueryParam("periodFrom") String periodFrom,
+      @QueryParam("periodTo") String periodTo,
+      @QueryParam("branch") String branch,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     QueryParams.PageRequest paging = QueryParams.page(page, size, 20, 200, 1_000_000);
-    ArchiveFilter filter = new ArchiveFilter(report, requestedBy, instant("from", from), instant("to", to));
+    ArchiveFilter filter = new ArchiveFilter(
+        report, requestedBy, QueryParams.instant("from", from), QueryParams.instant("to", to),
+        QueryParams.date("periodFrom", periodFrom), QueryParams.date("periodTo", periodTo), QueryParams.longValue("branch", branch));
     return PageDto.of(runs.archive(filter, paging.offset(), paging.limit()));
   }
 
@@ -114,17 +119,6 @@ public class ReportsResource {
       return LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(name, "invalid-period", name + " must be a date YYYY-MM-DD");
-    }
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(name, "invalid-parameter", name + " must be an ISO-8601 instant", name);
     }
   }
 }

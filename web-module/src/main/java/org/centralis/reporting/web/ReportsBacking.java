@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.centralis.acd.application.AcdQueues;
+import org.centralis.acd.application.QueueView;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.reporting.application.ArchiveFilter;
@@ -21,12 +23,13 @@ import org.centralis.reporting.domain.ReportDefinition;
 import org.centralis.reports.ReportFormat;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.web.Messages;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /**
- * The HQ reports page, catalog and archive tabs: pick a report, set its period and branch, run it and watch its
- * progress, download it; search the archive. Every download goes through ReportRuns, which audits it.
+ * The HQ reports page, catalog and archive tabs: pick a report, set its period, branch (and queue, for the daily
+ * contact-center report), run it and watch its progress, download it; search the archive by report, period and branch. Every download goes through ReportRuns, which audits it.
  */
 @Named
 @ViewScoped
@@ -38,6 +41,7 @@ public class ReportsBacking implements Serializable {
   @Inject private ReportCatalog catalog;
   @Inject private ReportRuns runs;
   @Inject private OrganizationDirectory organization;
+  @Inject private AcdQueues acdQueues;
 
   private List<ReportDefinition> reports;
   private List<BranchRef> branches;
@@ -45,11 +49,16 @@ public class ReportsBacking implements Serializable {
   private LocalDate from = LocalDate.now(org.centralis.shared.web.Formats.ZONE).withDayOfMonth(1).minusMonths(1);
   private LocalDate to = from.plusMonths(1).minusDays(1);
   private Long branchId;
+  private String queue;
+  private List<QueueView> queues;
   private ReportFormat format = ReportFormat.PDF;
   private String locale;
   private Long runId;
   private RunView run;
   private String archiveReport;
+  private LocalDate archiveFrom;
+  private LocalDate archiveTo;
+  private Long archiveBranchId;
   private int archivePage;
   private Page<RunView> archive;
 
@@ -64,7 +73,8 @@ public class ReportsBacking implements Serializable {
 
   public void start() {
     try {
-      runId = runs.start(selected, new RunParameters(from, to, branchId, locale), format);
+      String oneQueue = ReportCatalog.CONTACT_CENTER_DAILY.equals(selected) ? blankToNull(queue) : null;
+      runId = runs.start(selected, new RunParameters(from, to, branchId, locale, oneQueue), format);
       run = runs.status(runId);
       Messages.info("reports.run.queued", runId);
     } catch (RuntimeException e) {
@@ -72,12 +82,16 @@ public class ReportsBacking implements Serializable {
     }
   }
 
-  /** Polled while the run fills. */
+  /**
+   * Polled while the run fills. The archive is re-rendered once, when the run finishes — not with every poll, which
+   * would wipe what the reader is typing into the archive search meanwhile.
+   */
   public void refresh() {
     if (runId != null) {
       run = runs.status(runId);
       if (finished()) {
         loadArchive();
+        PrimeFaces.current().ajax().update("tabs:archiveForm");
       }
     }
   }
@@ -101,7 +115,13 @@ public class ReportsBacking implements Serializable {
   }
 
   public void loadArchive() {
-    archive = runs.archive(new ArchiveFilter(blankToNull(archiveReport), null, null, null), archivePage * ARCHIVE_PAGE, ARCHIVE_PAGE);
+    try {
+      ArchiveFilter filter = new ArchiveFilter(blankToNull(archiveReport), null, null, null, archiveFrom, archiveTo, archiveBranchId);
+      archive = runs.archive(filter, archivePage * ARCHIVE_PAGE, ARCHIVE_PAGE);
+    } catch (RuntimeException e) {
+      archive = new Page<>(List.of(), 0, 0, ARCHIVE_PAGE);
+      Messages.handle(e);
+    }
   }
 
   public void archiveNext() {
@@ -130,6 +150,30 @@ public class ReportsBacking implements Serializable {
 
   public ReportDefinition getSelectedReport() {
     return reports.stream().filter(r -> r.code().equals(selected)).findFirst().orElse(null);
+  }
+
+  /** The queues of the contact center, for the daily report's queue field; read once, when the field is first shown. */
+  public List<QueueView> getQueues() {
+    if (queues == null) {
+      queues = acdQueues.list();
+    }
+    return queues;
+  }
+
+  public boolean isQueueParameter() {
+    return ReportCatalog.CONTACT_CENTER_DAILY.equals(selected);
+  }
+
+  public String queueName(QueueView q) {
+    return (Messages.english() && q.nameEn() != null ? q.nameEn() : q.name()) + " (" + q.code() + ")";
+  }
+
+  public String getQueue() {
+    return queue;
+  }
+
+  public void setQueue(String queue) {
+    this.queue = queue;
   }
 
   public List<ReportFormat> getFormats() {
@@ -210,6 +254,30 @@ public class ReportsBacking implements Serializable {
 
   public void setArchiveReport(String archiveReport) {
     this.archiveReport = archiveReport;
+  }
+
+  public LocalDate getArchiveFrom() {
+    return archiveFrom;
+  }
+
+  public void setArchiveFrom(LocalDate archiveFrom) {
+    this.archiveFrom = archiveFrom;
+  }
+
+  public LocalDate getArchiveTo() {
+    return archiveTo;
+  }
+
+  public void setArchiveTo(LocalDate archiveTo) {
+    this.archiveTo = archiveTo;
+  }
+
+  public Long getArchiveBranchId() {
+    return archiveBranchId;
+  }
+
+  public void setArchiveBranchId(Long archiveBranchId) {
+    this.archiveBranchId = archiveBranchId;
   }
 
   public Page<RunView> getArchive() {

@@ -1,6 +1,7 @@
 package org.centralis.shared.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.centralis.shared.domain.InvalidInputException;
@@ -86,6 +87,18 @@ public final class QueryParams {
       return Instant.parse(value.trim());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(name, "invalid-parameter", name + " must be an ISO-8601 instant such as 2026-11-23T08:00:00Z", name);
+    }
+  }
+
+  /** A calendar day YYYY-MM-DD; null when absent. */
+  public static LocalDate date(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(name, "invalid-parameter", name + " must be a date such as 2026-10-31", name);
     }
   }
 

@@ -97,11 +97,12 @@ public class TicketsResource {
   @Path("{number}/actions/{action}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Act on a ticket: accept, reject, return, start, pend, resume, resolve, close, reopen, cancel, transfer, comment",
-      description = "Body {reason, note, teamId, visibility}: reject/return/reopen/cancel/transfer need a reason, resolve and"
-          + " comment a note, transfer a teamId, comment optionally visibility INTERNAL or CUSTOMER. Answers the ticket as it is now.")
+      summary = "Act on a ticket: accept, reject, return, start, pend, resume, resolve, close, reopen, cancel, transfer, reclassify, comment",
+      description = "Body {reason, note, teamId, visibility, categoryId, priority}: reject/return/reopen/cancel/transfer/reclassify need"
+          + " a reason, resolve and comment a note, transfer a teamId, comment optionally visibility INTERNAL or CUSTOMER, reclassify a"
+          + " categoryId of the ticket's type and/or a priority (the SLA deadlines are recomputed). Answers the ticket as it is now.")
   @APIResponse(responseCode = "200", description = "the updated ticket")
-  @APIResponse(responseCode = "400", description = "unknown action or a required field missing")
+  @APIResponse(responseCode = "400", description = "unknown action, a required field missing, or (reclassify) unknown-category, category-type-mismatch, nothing-to-change")
   @APIResponse(responseCode = "403", description = "your role or relation to the ticket does not allow this action")
   @APIResponse(responseCode = "404", description = "no such ticket, or not visible to you")
   @APIResponse(responseCode = "409", description = "the ticket's status does not allow it (ticket-transition), or it changed meanwhile (concurrent-change)")

@@ -13,12 +13,16 @@ import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.organization.application.TeamRef;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.web.Messages;
+import org.centralis.ticket.application.CategoryRef;
 import org.centralis.ticket.application.TicketAction;
 import org.centralis.ticket.application.TicketActionRequest;
+import org.centralis.ticket.application.TicketCatalog;
 import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.application.TicketView;
 import org.centralis.ticket.application.TicketWork;
 import org.centralis.ticket.domain.CommentVisibility;
+import org.centralis.ticket.domain.Priority;
+import org.centralis.ticket.domain.TicketType;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -35,11 +39,12 @@ public class TicketViewBacking implements Serializable {
   private static final Set<TicketAction> WITH_INPUT =
       Set.of(
           TicketAction.REJECT, TicketAction.RETURN, TicketAction.PEND, TicketAction.RESOLVE, TicketAction.REOPEN,
-          TicketAction.CANCEL, TicketAction.TRANSFER, TicketAction.COMMENT);
+          TicketAction.CANCEL, TicketAction.TRANSFER, TicketAction.RECLASSIFY, TicketAction.COMMENT);
 
   @Inject private TicketQueries queries;
   @Inject private TicketWork work;
   @Inject private OrganizationDirectory organization;
+  @Inject private TicketCatalog catalog;
 
   private String number;
   private TicketView ticket;
@@ -50,6 +55,9 @@ public class TicketViewBacking implements Serializable {
   private Long teamId;
   private String visibility = CommentVisibility.INTERNAL.name();
   private List<TeamRef> teams;
+  private Long categoryId;
+  private Priority priority;
+  private List<CategoryRef> categories;
 
   /** View action; also the refresh button. */
   public void load() {
@@ -80,6 +88,12 @@ public class TicketViewBacking implements Serializable {
     text = null;
     teamId = null;
     visibility = CommentVisibility.INTERNAL.name();
+    if (TicketAction.RECLASSIFY.name().equalsIgnoreCase(action) && ticket != null) {
+      // the dialog starts from what the ticket is now; the person changes one or both
+      categories = catalog.categories(TicketType.valueOf(ticket.type()));
+      categoryId = categories.stream().filter(c -> c.code().equals(ticket.categoryCode())).map(CategoryRef::id).findFirst().orElse(null);
+      priority = Priority.valueOf(ticket.priority());
+    }
   }
 
   /** Runs the action prepared in the dialog. */
@@ -98,7 +112,9 @@ public class TicketViewBacking implements Serializable {
       String reason = a == TicketAction.RESOLVE || a == TicketAction.COMMENT ? null : text;
       String note = a == TicketAction.RESOLVE || a == TicketAction.COMMENT ? text : null;
       CommentVisibility v = a == TicketAction.COMMENT && visibility != null ? CommentVisibility.valueOf(visibility) : null;
-      work.act(number.strip(), a, new TicketActionRequest(reason, note, a == TicketAction.TRANSFER ? teamId : null, v));
+      boolean reclassify = a == TicketAction.RECLASSIFY;
+      work.act(number.strip(), a, new TicketActionRequest(reason, note, a == TicketAction.TRANSFER ? teamId : null, v,
+          reclassify ? categoryId : null, reclassify ? priority : null));
       Messages.info("ticket.action.done", number.strip());
       load();
       return true;
@@ -161,6 +177,35 @@ public class TicketViewBacking implements Serializable {
 
   public void setVisibility(String visibility) {
     this.visibility = visibility;
+  }
+
+  /** The categories of the ticket's type, for the reclassify dialog. */
+  public List<CategoryRef> getCategories() {
+    return categories == null ? List.of() : categories;
+  }
+
+  public String categoryName(CategoryRef c) {
+    return Messages.english() && c.nameEn() != null ? c.nameEn() : c.name();
+  }
+
+  public Priority[] getPriorities() {
+    return Priority.values();
+  }
+
+  public Long getCategoryId() {
+    return categoryId;
+  }
+
+  public void setCategoryId(Long categoryId) {
+    this.categoryId = categoryId;
+  }
+
+  public Priority getPriority() {
+    return priority;
+  }
+
+  public void setPriority(Priority priority) {
+    this.priority = priority;
   }
 
   public String getNumber() {

@@ -1,20 +1,13 @@
 package org.centralis.acd.rest;
 
-import static org.centralis.acd.rest.PlanningApiIT.assertProblem;
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.centralis.it.Api;
 import org.centralis.it.Deployments;
@@ -73,7 +66,7 @@ class AcdApiIT {
   @Test
   void aContactIsOfferedToTheBestAgentAcceptedEndedAndTheAgentIsReadyAgain() throws Exception {
     Api api = new Api(base);
-    List<String> sse = listen("cti");
+    List<String> sse = new Api(base).events("cti", "/api/acd/events");
     logOut(api, "agent16", "agent18", "agent20", "agent21", "agent22", "agent23", "agent24", "agent25"); // other CORPORATE agents
     // CORPORATE is HIGHEST_SKILL with CORPORATE ≥ 6: agent17 has 7, agent19 has 9.
     assertEquals(200, api.post("agent17", "/api/acd/agents/agent17/state", "{\"state\":\"READY\",\"extension\":\"8017\"}").status());
@@ -232,24 +225,5 @@ class AcdApiIT {
       Api.Reply r = api.post("cti", "/api/acd/agents/" + login + "/state", state("LOGGED_OUT"));
       assertEquals(200, r.status(), r.body());
     }
-  }
-
-  /** Listens to the SSE stream in the background; the lines arrive in the returned list. */
-  List<String> listen(String user) {
-    List<String> lines = new CopyOnWriteArrayList<>();
-    String token = Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(new Api(base).uri("/api/acd/events")).header("Authorization", "Basic " + token)
-        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET().build();
-    HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-        .thenAccept(r -> r.body().forEach(lines::add));
-    for (int i = 0; i < 50 && lines.isEmpty(); i++) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    assertTrue(lines.stream().anyMatch(l -> l.contains("HELLO")), "the stream opened: " + lines);
-    return lines;
   }
 }

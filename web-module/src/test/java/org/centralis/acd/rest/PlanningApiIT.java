@@ -1,5 +1,6 @@
 package org.centralis.acd.rest;
 
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,11 +114,4 @@ class PlanningApiIT {
     assertEquals(field, error.getString("field"), reply.body());
   }
 
-  static void assertProblem(Api.Reply reply, int status, String type) {
-    assertEquals(status, reply.status(), reply.body());
-    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    JsonObject problem = reply.json();
-    assertEquals("https://centralis.org/problems/" + type, problem.getString("type"), reply.body());
-    assertEquals(status, problem.getInt("status"));
-  }
 }

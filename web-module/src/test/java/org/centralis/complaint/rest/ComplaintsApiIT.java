@@ -1,5 +1,6 @@
 package org.centralis.complaint.rest;
 
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,9 +195,4 @@ class ComplaintsApiIT {
     return number;
   }
 
-  static void assertProblem(Api.Reply reply, int status, String type) {
-    assertEquals(status, reply.status(), reply.body());
-    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    assertEquals("https://centralis.org/problems/" + type, reply.json().getString("type"), reply.body());
-  }
 }

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +55,6 @@ class AgentPerformanceReportIT {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final String AGENT = "agent30";
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private enum S { READY, RESERVED, BUSY, WRAP_UP, NOT_READY }
 
@@ -311,10 +306,8 @@ class AgentPerformanceReportIT {
     throw new AssertionError("run " + id + " did not finish");
   }
 
-  private byte[] download(String user, JsonObject run) throws Exception {
-    String token = Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(new Api(base).uri("/api/reports/runs/" + run.getJsonNumber("id").longValue() + "/file"))
-        .header("Authorization", "Basic " + token).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  private byte[] download(String user, JsonObject run) {
+    HttpResponse<byte[]> file = new Api(base).download(user, "/api/reports/runs/" + run.getJsonNumber("id").longValue() + "/file");
     assertEquals(200, file.statusCode());
     return file.body();
   }

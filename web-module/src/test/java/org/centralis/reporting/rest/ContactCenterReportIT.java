@@ -1,6 +1,6 @@
 package org.centralis.reporting.rest;
 
-import static org.centralis.reporting.rest.ReportsApiIT.assertProblem;
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,17 +8,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +44,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ContactCenterReportIT {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   /** COMPLAINT needs skill COMPLAINT ≥ 6: agent4, 8, …, 28 (AcdDemoData); agent4 takes the call, the others sign out. */
   private static final String QUEUE = "COMPLAINT";
 
@@ -177,11 +171,8 @@ class ContactCenterReportIT {
     throw new AssertionError("run " + id + " did not finish");
   }
 
-  private byte[] download(JsonObject run) throws Exception {
-    String token = Base64.getEncoder().encodeToString(("hq1:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(new Api(base).uri("/api/reports/runs/" + run.getJsonNumber("id").longValue() + "/file"))
-        .header("Authorization", "Basic " + token).timeout(Duration.ofSeconds(60)).GET().build();
-    HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  private byte[] download(JsonObject run) {
+    HttpResponse<byte[]> response = new Api(base).download("hq1", "/api/reports/runs/" + run.getJsonNumber("id").longValue() + "/file");
     assertEquals(200, response.statusCode());
     return response.body();
   }

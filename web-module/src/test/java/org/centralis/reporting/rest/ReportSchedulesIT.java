@@ -1,6 +1,6 @@
 package org.centralis.reporting.rest;
 
-import static org.centralis.reporting.rest.ReportsApiIT.assertProblem;
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.centralis.reporting.rest;
 
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,20 +9,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.centralis.it.Api;
@@ -41,7 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReportsApiIT {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -69,7 +68,7 @@ class ReportsApiIT {
     LocalDate from = to.minusDays(89);
     String body = "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"format\":\"PDF\"}";
 
-    ReportsApiIT.assertProblem(api.post("staff1", "/api/reports/branch-comparison/runs", body), 403, "forbidden");
+    assertProblem(api.post("staff1", "/api/reports/branch-comparison/runs", body), 403, "forbidden");
 
     Api.Reply started = api.post("hq1", "/api/reports/branch-comparison/runs", body);
     assertEquals(202, started.status(), started.body());
@@ -155,6 +154,34 @@ class ReportsApiIT {
   }
 
   @Test
+  void theArchiveIsSearchedByReportPeriodAndBranch() throws Exception {
+    Api api = new Api(base);
+    String shanghai = Db.scalar("SELECT BRANCH_ID FROM STAFF WHERE LOGIN = 'ops-sh1'");
+    long september = api.post("hq1", "/api/reports/branch-comparison/runs", "{\"from\":\"2026-09-01\",\"to\":\"2026-09-30\"}").json().getJsonNumber("id").longValue();
+    long october = api.post("hq1", "/api/reports/branch-comparison/runs", "{\"from\":\"2026-10-01\",\"to\":\"2026-10-31\",\"branch\":" + shanghai + "}")
+        .json().getJsonNumber("id").longValue();
+    awaitFinished(api, september);
+    awaitFinished(api, october);
+
+    String list = "/api/reports/runs?report=branch-comparison&size=200";
+    assertEquals(Set.of(september), archived(api, list + "&periodFrom=2026-09-10&periodTo=2026-09-20", september, october), "overlapping mid-September");
+    assertEquals(Set.of(september, october), archived(api, list + "&periodFrom=2026-09-30&periodTo=2026-10-01", september, october), "both sides of a month end");
+    assertEquals(Set.of(october), archived(api, list + "&periodFrom=2026-10-31", september, october), "from the last day of October on");
+    assertEquals(Set.of(october), archived(api, list + "&branch=" + shanghai, september, october), "in the Shanghai subtree");
+    assertEquals(Set.of(), archived(api, list + "&branch=" + shanghai + "&periodTo=2026-09-30", september, october));
+    assertProblem(api.get("hq1", list + "&periodFrom=2026-13-01"), 400, "invalid-parameter");
+    assertProblem(api.get("hq1", list + "&branch=abc"), 400, "invalid-parameter");
+  }
+
+  /** Which of the given runs the archive search lists. */
+  private static Set<Long> archived(Api api, String search, long... runs) {
+    Api.Reply reply = api.get("hq1", search);
+    assertEquals(200, reply.status(), reply.body());
+    Set<Long> listed = reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().map(r -> r.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+    return Arrays.stream(runs).filter(listed::contains).boxed().collect(Collectors.toSet());
+  }
+
+  @Test
   void badRequestsAreProblems() {
     Api api = new Api(base);
     assertProblem(api.post("hq1", "/api/reports/branch-comparison/runs", "{\"from\":\"2026-13-01\",\"to\":\"2026-12-01\"}"), 400, "invalid-period");
@@ -180,20 +207,12 @@ class ReportsApiIT {
     return null;
   }
 
-  private HttpResponse<byte[]> download(String user, long id) throws Exception {
-    String token = Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(new Api(base).uri("/api/reports/runs/" + id + "/file")).header("Authorization", "Basic " + token).timeout(Duration.ofSeconds(60)).GET().build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  private HttpResponse<byte[]> download(String user, long id) {
+    return new Api(base).download(user, "/api/reports/runs/" + id + "/file");
   }
 
   private static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
-  static void assertProblem(Api.Reply reply, int status, String type) {
-    assertEquals(status, reply.status(), reply.body());
-    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    assertEquals("https://centralis.org/problems/" + type, reply.json().getString("type"), reply.body());
-  }
 }

@@ -8,15 +8,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SlaBreachReportIT {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final long POLICY = 931;
   private static final String MANAGER = "sla-mgr-sh";
   private static final String TICKET = "{\"type\":\"INQUIRY\",\"categoryId\":4,\"priority\":\"LOW\",\"channel\":\"WEB\",\"subject\":\"%s\"}";
@@ -194,10 +189,7 @@ class SlaBreachReportIT {
       return run[0].getString("status").equals("DONE") || run[0].getString("status").equals("FAILED");
     });
     assertEquals("DONE", run[0].getString("status"), run[0].toString());
-    String token = Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<byte[]> file = HTTP.send(
-        HttpRequest.newBuilder(api.uri("/api/reports/runs/" + id + "/file")).header("Authorization", "Basic " + token).timeout(Duration.ofSeconds(60)).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> file = api.download(user, "/api/reports/runs/" + id + "/file");
     assertEquals(200, file.statusCode());
     return file.body();
   }

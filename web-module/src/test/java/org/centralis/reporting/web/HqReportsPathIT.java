@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headquarters manager's path in headless Chromium: from the home page to the reports page, run the branch league
- * table with its progress bar until it is done, find it in the archive, then subscribe to a weekly run after previewing
- * when it will fire.
+ * A headquarters manager's path in headless Chromium: from the home page to the reports page, run the monthly
+ * service-quality report (the catalog's first) with its progress bar until it is done, start the daily contact-center report for one queue, find the run in
+ * the archive and search the archive by period, then subscribe to a weekly run after previewing when it will fire.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -60,9 +61,34 @@ class HqReportsPathIT {
       assertEquals(runsBefore + 1, Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM REPORT_RUN WHERE REQUESTED_BY = 'hq1'")));
       assertEquals("DONE", Db.scalar("SELECT STATUS FROM REPORT_RUN WHERE ID = ?", Long.valueOf(runId)));
 
+      // The daily contact-center report takes a queue: its field appears with that report only.
+      assertTrue(browser.findElements(By.id("tabs:runForm:queue")).isEmpty(), "no queue field for the monthly report");
+      browser.findElement(By.xpath("//*[@id='tabs:runForm:report']//li[contains(., '呼叫中心日报')]")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("tabs:runForm:queue"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='tabs:runForm:queue_panel']//li[contains(., '(RETAIL)')]"))).click();
+      session.screenshot("queue-field");
+      browser.findElement(By.id("tabs:runForm:start")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
+        try {
+          return "1".equals(Db.scalar("SELECT COUNT(*) FROM REPORT_RUN WHERE REQUESTED_BY = 'hq1' AND REPORT_CODE = 'contact-center-daily' AND PARAMETERS LIKE '%\"queue\":\"RETAIL\"%'"));
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+
       browser.findElement(By.xpath("//a[contains(@href,'archiveTab')]")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:archiveForm:archive"), runId));
       session.screenshot("archive");
+      // Searched by the period a run covers: nothing made today covers 2030.
+      // (the daily run started above is still polling: its end re-renders the archive once, so wait for it first)
+      new WebDriverWait(browser, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
+          .until(b -> "DONE".equals(b.findElement(By.id("runStatus")).getAttribute("data-status")));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("tabs:archiveForm:archiveFrom_input"))).sendKeys("2030-01-01", Keys.ESCAPE);
+      browser.findElement(By.id("tabs:archiveForm:archiveSearch")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+          .until(b -> !b.findElement(By.id("tabs:archiveForm:archive")).getText().contains(runId)
+              && b.findElement(By.cssSelector("[id='tabs:archiveForm'] h2")).getText().contains("(0)"));
+      session.screenshot("archive-period-2030");
 
       browser.findElement(By.xpath("//a[contains(@href,'subscriptionsTab')]")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:scheduleForm:name"))).sendKeys("周一网点对比");

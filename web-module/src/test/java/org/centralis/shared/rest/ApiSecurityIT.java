@@ -1,5 +1,6 @@
 package org.centralis.shared.rest;
 
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,11 +131,4 @@ class ApiSecurityIT {
     assertEquals("1", Db.scalar("SELECT COUNT(*) FROM STAFF WHERE LOGIN = ? AND LOCKED_UNTIL > SYSTIMESTAMP", login));
   }
 
-  static void assertProblem(Api.Reply reply, int status, String type) {
-    assertEquals(status, reply.status(), reply.body());
-    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    JsonObject problem = reply.json();
-    assertEquals("https://centralis.org/problems/" + type, problem.getString("type"), reply.body());
-    assertEquals(status, problem.getInt("status"));
-  }
 }

@@ -1,6 +1,6 @@
 package org.centralis.sla.rest;
 
-import static org.centralis.sla.rest.CalendarsApiIT.assertProblem;
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

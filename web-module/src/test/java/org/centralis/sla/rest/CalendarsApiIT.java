@@ -1,5 +1,6 @@
 package org.centralis.sla.rest;
 
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,9 +141,4 @@ class CalendarsApiIT {
     assertEquals(field, reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply.body());
   }
 
-  static void assertProblem(Api.Reply reply, int status, String type) {
-    assertEquals(status, reply.status(), reply.body());
-    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    assertEquals("https://centralis.org/problems/" + type, reply.json().getString("type"), reply.body());
-  }
 }

@@ -1,5 +1,6 @@
 package org.centralis.sla.rest;
 
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ class SlaClocksIT {
     if (Db.scalar("SELECT ID FROM ESCALATION_CHAIN WHERE ID = ?", CHAIN) == null) {
       String opsTeam = Db.scalar("SELECT ID FROM TEAM WHERE CODE = 'HQ-OPS-SUPPORT'");
       Db.update("INSERT INTO ESCALATION_CHAIN (ID, CODE, NAME) VALUES (?, 'IT-CHAIN', 'IT chain')", CHAIN);
-      Db.update("INSERT INTO ESCALATION_LEVEL (CHAIN_ID, LEVEL_NO, DELAY_SECONDS, NOTIFY_ROLE, NOTIFY_AT) VALUES (?, 1, 0, 'SUPERVISOR', 'HEADQUARTERS')", CHAIN);
+      Db.update("INSERT INTO ESCALATION_LEVEL (CHAIN_ID, LEVEL_NO, DELAY_SECONDS, NOTIFY_ROLE, NOTIFY_AT, RAISE_PRIORITY) VALUES (?, 1, 0, 'SUPERVISOR', 'HEADQUARTERS', 'URGENT')", CHAIN);
       Db.update(
           "INSERT INTO ESCALATION_LEVEL (CHAIN_ID, LEVEL_NO, DELAY_SECONDS, NOTIFY_ROLE, NOTIFY_AT, REASSIGN_TEAM_ID) VALUES (?, 2, 3, 'HQ_MANAGER', 'HEADQUARTERS', ?)",
           CHAIN, Long.valueOf(opsTeam));
@@ -110,13 +111,62 @@ class SlaClocksIT {
   }
 
   /**
+   * The team finds the complaint is about something else and more urgent: the new category matches another policy,
+   * whose terms replace the old ones on the running clocks — the deadlines are recomputed from the ticket's start.
+   */
+  @Test
+  void reclassifyingATicketMatchesItsPolicyAgainAndMovesItsDeadlines() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, 32, "EMAIL", "SLA：改类后重算时限");
+    String was = api.get("staff1", "/api/tickets/" + number).json().getString("priority"); // a repeat complaint is raised
+    String target = "URGENT".equals(was) ? "NORMAL" : "URGENT";
+    String member = Db.scalar("SELECT MIN(S.LOGIN) FROM STAFF S JOIN TEAM T ON T.ID = S.TEAM_ID WHERE T.CODE = 'HQ-COMPLAINT' AND S.ACTIVE = 1");
+    String path = "/api/tickets/" + number + "/actions/reclassify";
+    JsonObject before = clock(api, number, "FIRST_RESPONSE");
+    assertTrue(before.getJsonNumber("policyId").longValue() != PAUSE_POLICY, before.toString());
+
+    assertProblem(api.post("staff1", path, "{\"categoryId\":33,\"reason\":\"登记人不处理\"}"), 403, "ticket-action-forbidden");
+    assertProblem(api.post(member, path, "{\"categoryId\":999999,\"reason\":\"r\"}"), 400, "unknown-category");
+    String inquiry = Db.scalar("SELECT MIN(ID) FROM TICKET_CATEGORY WHERE TICKET_TYPE <> 'COMPLAINT' AND ACTIVE = 1");
+    assertProblem(api.post(member, path, "{\"categoryId\":" + inquiry + ",\"reason\":\"r\"}"), 400, "category-type-mismatch");
+    assertProblem(api.post(member, path, "{\"categoryId\":32,\"priority\":\"" + was + "\",\"reason\":\"r\"}"), 400, "nothing-to-change");
+    assertProblem(api.post(member, path, "{\"categoryId\":33}"), 400, "reason-required");
+
+    Api.Reply changed = api.post(member, path, "{\"categoryId\":33,\"priority\":\"" + target + "\",\"reason\":\"客户补充：涉及盗刷\"}");
+    assertEquals(200, changed.status(), changed.body());
+    assertEquals(target, changed.json().getString("priority"));
+    assertEquals(Db.scalar("SELECT CODE FROM TICKET_CATEGORY WHERE ID = 33"), changed.json().getString("categoryCode"));
+    assertEquals("DISPATCHED", changed.json().getString("status"), "the status stays");
+    JsonArray timeline = changed.json().getJsonArray("timeline");
+    JsonObject last = timeline.getJsonObject(timeline.size() - 1);
+    assertEquals("RECLASSIFIED", last.getString("kind"));
+    assertTrue(last.getString("detail").contains("priority " + was + "→" + target) && last.getString("detail").endsWith("客户补充：涉及盗刷"), last.toString());
+
+    // Category 33 by e-mail is the test's pause policy: 1 h first response, 2 h resolution, round the clock.
+    for (String[] metric : new String[][] {{"FIRST_RESPONSE", "3600"}, {"RESOLUTION", "7200"}}) {
+      JsonObject now = clock(api, number, metric[0]);
+      assertEquals(PAUSE_POLICY, now.getJsonNumber("policyId").longValue(), now.toString());
+      assertEquals("7x24", now.getString("calendarCode"));
+      Instant started = Instant.parse(now.getString("startedAt")).truncatedTo(ChronoUnit.SECONDS);
+      assertEquals(started.plusSeconds(Long.parseLong(metric[1])), Instant.parse(now.getString("dueAt")), metric[0] + " recomputed from the start");
+    }
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_RECLASSIFIED' AND TARGET_ID = ?", number));
+    assertProblem(api.post(member, path, "{\"priority\":\"" + target + "\",\"reason\":\"再次\"}"), 400, "nothing-to-change");
+  }
+
+  /**
    * Two nodes are simulated: besides the per-second timer of the server, four client threads call
    * the on-demand sweep continuously, each call its own transactions on the same clock rows.
    */
   @Test
-  void warningsBreachAndEscalationFireExactlyOnceWhileSweepsRaceAndLevelTwoReassigns() throws Exception {
+  void warningsBreachAndEscalationFireExactlyOnceWhileSweepsRaceLevelOneRaisesAndLevelTwoReassigns() throws Exception {
     Api api = new Api(base);
-    String number = logComplaint(api, "MOBILE_APP", "SLA：超时升级");
+    // A first complaint of its customer at normal priority (a repeat complaint would already be raised).
+    long customer = Long.parseLong(Db.scalar(
+        "SELECT MIN(C.ID) FROM CUSTOMER C, STAFF S, BRANCH B WHERE S.LOGIN = 'staff1' AND B.ID = S.BRANCH_ID AND C.BRANCH_PATH LIKE B.PATH || '%'"
+            + " AND NOT EXISTS (SELECT 1 FROM TICKET T WHERE T.CUSTOMER_ID = C.ID AND T.TICKET_TYPE = 'COMPLAINT')"));
+    String number = logComplaint(api, customer, "\"priority\":\"NORMAL\"", 33, "MOBILE_APP", "SLA：超时升级");
+    assertEquals("NORMAL", api.get("staff1", "/api/tickets/" + number).json().getString("priority"));
     JsonObject first = clock(api, number, "FIRST_RESPONSE");
     assertEquals(RACE_POLICY, first.getJsonNumber("policyId").longValue(), first.toString());
 
@@ -150,11 +200,14 @@ class SlaClocksIT {
     assertEquals("2", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_WARNING' AND TARGET_ID = ?", number));
     assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_BREACH' AND TARGET_ID = ?", number));
     assertEquals("2", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_ESCALATION' AND TARGET_ID = ?", number));
-    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_ESCALATED' AND TARGET_ID = ?", number));
+    assertEquals("2", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_ESCALATED' AND TARGET_ID = ?", number), "raised, then reassigned");
     assertTrue(firedByClients >= 0);
 
     JsonObject ticket = api.get("staff1", "/api/tickets/" + number).json();
     assertEquals("运营支持组", ticket.getJsonObject("assignedTeam").getString("name"), "level 2 took the ticket over");
+    assertEquals("URGENT", ticket.getString("priority"), "level 1 raised the priority");
+    assertTrue(ticket.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
+        .anyMatch(e -> "RECLASSIFIED".equals(e.getString("kind")) && e.getString("detail").startsWith("priority NORMAL→URGENT: SLA escalation level 1")), ticket.toString());
     assertEquals("BREACHED", clock(api, number, "FIRST_RESPONSE").getString("state"));
     assertEquals(2, clock(api, number, "FIRST_RESPONSE").getInt("escalationLevel"));
 
@@ -272,7 +325,16 @@ class SlaClocksIT {
   }
 
   private static String logComplaint(Api api, String channel, String subject) throws Exception {
-    String body = Fixtures.complaint(Fixtures.customerOf("staff1"), subject).replace("\"categoryId\":32", "\"categoryId\":33").replace("BRANCH_COUNTER", channel);
+    return logComplaint(api, 33, channel, subject);
+  }
+
+  private static String logComplaint(Api api, int category, String channel, String subject) throws Exception {
+    return logComplaint(api, Fixtures.customerOf("staff1"), "\"priority\":\"HIGH\"", category, channel, subject);
+  }
+
+  private static String logComplaint(Api api, long customer, String priority, int category, String channel, String subject) throws Exception {
+    String body = Fixtures.complaint(customer, subject).replace("\"categoryId\":32", "\"categoryId\":" + category).replace("BRANCH_COUNTER", channel)
+        .replace("\"priority\":\"HIGH\"", priority);
     Api.Reply created = api.post("staff1", "/api/tickets", body);
     assertEquals(201, created.status(), created.body());
     String number = created.json().getString("number");

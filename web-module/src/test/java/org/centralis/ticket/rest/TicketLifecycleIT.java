@@ -1,5 +1,6 @@
 package org.centralis.ticket.rest;
 
+import static org.centralis.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class TicketLifecycleIT {
     String member = complaintTeamMembers().get(0);
     String path = "/api/tickets/" + number + "/actions/";
 
-    assertEquals(List.of("accept", "reject", "return", "comment"), actions(api, member, number));
+    assertEquals(List.of("accept", "reject", "return", "reclassify", "comment"), actions(api, member, number));
     Api.Reply accepted = api.post(member, path + "accept", "{}");
     assertEquals(200, accepted.status(), accepted.body());
     assertEquals("ACCEPTED", accepted.json().getString("status"));
@@ -192,11 +193,6 @@ class TicketLifecycleIT {
     return timeline.getJsonObject(timeline.size() - 1);
   }
 
-  static void assertProblem(Api.Reply reply, int status, String type) {
-    assertEquals(status, reply.status(), reply.body());
-    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    assertEquals("https://centralis.org/problems/" + type, reply.json().getString("type"), reply.body());
-  }
 
   private static void assertStatus(Api.Reply reply, String status) {
     assertEquals(200, reply.status(), reply.body());

@@ -89,6 +89,15 @@ class TeamWorkPathIT {
     wait.ignoring(StaleElementReferenceException.class)
         .until(b -> "IN_PROGRESS".equals(b.findElement(By.id("ticketStatus")).getAttribute("data-status")));
 
+    // The team finds it more (or less) urgent than logged: another priority, with a reason, in the timeline.
+    wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".cz-action-reclassify"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='ticketForm:priority'] .ui-button:not(.ui-state-active)"))).click();
+    browser.findElement(By.id("ticketForm:actionText")).sendKeys("客户称涉及多笔扣款，调整优先级。");
+    session.screenshot("reclassify-dialog");
+    browser.findElement(By.id("ticketForm:actionSubmit")).click();
+    wait.ignoring(StaleElementReferenceException.class).until(b -> b.getPageSource().contains("客户称涉及多笔扣款，调整优先级。"));
+    assertTrue(browser.getPageSource().contains("调整分类/优先级"), "the timeline names the change");
+
     wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".cz-action-resolve"))).click();
     WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticketForm:actionText")));
     note.sendKeys("已核实并退还重复扣收的费用。");

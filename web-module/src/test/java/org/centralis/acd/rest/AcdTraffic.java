@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,55 +18,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.centralis.it.Api;
 import org.centralis.it.Db;
-import org.centralis.it.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Many contacts and agents driven from parallel threads through the API (one node): contacts
- * arrive and some are abandoned, agents accept or reject offers, end contacts, end wrap-ups and
- * take breaks at random. Asserted from the offer and contact tables: no contact was ever offered to
- * two agents at once, no agent was ever offered or held two contacts at once, and every contact
- * ended (none lost or stuck). A run on two nodes sharing the database is still to come.
+ * Many contacts and agents driven from parallel threads through the API of one or more nodes: contacts arrive and
+ * some are abandoned, agents accept or reject offers, end contacts, end wrap-ups and take breaks at random. With
+ * several nodes, each poster and each agent talks to its own node and the CTI's end and abandon events go to another
+ * one, so every offer crosses nodes. Asserted from the offer and contact tables: no contact was ever offered to two
+ * agents at once, no agent was ever offered or held two contacts at once, and every contact ended (none lost or stuck).
+ * Run by the two-node test ({@code TwoNodesIT}).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AcdConcurrencyIT {
+public final class AcdTraffic {
 
-  static final int CONTACTS = 150;
-  static final String PREFIX = "IT-CONC-";
+  public static final int CONTACTS = 150;
+  public static final String PREFIX = "IT-CONC-";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.centralisWar();
+  private AcdTraffic() {}
+
+  /** Agents not used by AcdApiIT; every agent has RETAIL ≥ 3, which the RETAIL queue asks for. */
+  public static List<String> agents() {
+    return IntStream.rangeClosed(1, 30).filter(n -> n % 5 != 0 && n != 7 && n != 17 && n != 19).mapToObj(n -> "agent" + n).toList();
   }
 
-  @ArquillianResource URL base;
-
-  @Test
-  void noDoubleOffersNoDoubleAssignmentsNothingStuck() throws Exception {
-    Api api = new Api(base);
-    // Agents not used by AcdApiIT; every agent has RETAIL ≥ 3, which the RETAIL queue asks for.
-    List<String> agents = IntStream.rangeClosed(1, 30).filter(n -> n % 5 != 0 && n != 7 && n != 17 && n != 19).mapToObj(n -> "agent" + n).toList();
+  /** Runs the traffic over the nodes and checks it; logs the agents out at the end, whatever happened. */
+  public static void runAndCheck(List<Api> nodes) throws Exception {
+    List<String> agents = agents();
     try {
-      run(api, agents);
+      run(nodes, agents);
     } finally {
       for (String agent : agents) {
-        api.post("cti", "/api/acd/agents/" + agent + "/state", "{\"state\":\"LOGGED_OUT\"}");
+        nodes.get(0).post("cti", "/api/acd/agents/" + agent + "/state", "{\"state\":\"LOGGED_OUT\"}");
       }
     }
   }
 
-  void run(Api api, List<String> agents) throws Exception {
+  static void run(List<Api> nodes, List<String> agents) throws Exception {
     // Sign every agent in once first: a storm of first sign-ins (each audited, on one chain head)
     // times out on H2's lock wait under load — a sign-in matter, not the ACD's (see the report).
-    for (String agent : agents) {
-      assertEquals(200, api.get(agent, "/api/acd/agents/" + agent).status());
+    for (int a = 0; a < agents.size(); a++) {
+      assertEquals(200, node(nodes, a).get(agents.get(a), "/api/acd/agents/" + agents.get(a)).status());
     }
     ExecutorService pool = Executors.newFixedThreadPool(agents.size() + 4);
     AtomicBoolean posting = new AtomicBoolean(true);
@@ -76,21 +64,26 @@ class AcdConcurrencyIT {
     AtomicInteger liveViolations = new AtomicInteger();
     Map<String, String> errors = new ConcurrentHashMap<>();
     List<Future<?>> work = new ArrayList<>();
-    for (String agent : agents) {
-      work.add(pool.submit(() -> agentLoop(api, agent, posting, accepted, rejected, errors)));
+    for (int a = 0; a < agents.size(); a++) {
+      Api own = node(nodes, a);
+      Api cti = node(nodes, a + 1);
+      String agent = agents.get(a);
+      work.add(pool.submit(() -> agentLoop(own, cti, agent, posting, accepted, rejected, errors)));
     }
     List<Future<?>> posters = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int thread = t;
       posters.add(pool.submit(() -> {
         SplittableRandom r = new SplittableRandom(thread);
+        Api api = node(nodes, thread);
+        Api other = node(nodes, thread + 1);
         for (int i = thread; i < CONTACTS; i += 4) {
           String id = PREFIX + i;
           Api.Reply reply = api.post("cti", "/api/acd/contacts", "{\"externalId\":\"" + id + "\",\"channel\":\"VOICE\",\"queue\":\"RETAIL\",\"callerNumber\":\"1390000"
               + String.format("%04d", i) + "\",\"priority\":" + r.nextInt(3) + "}");
           check(reply.status() == 202, errors, "post " + id + ": " + reply.status() + " " + reply.body());
           if (r.nextInt(20) == 0) {
-            Api.Reply gone = api.post("cti", "/api/acd/contacts/" + id + "/abandoned", "");
+            Api.Reply gone = other.post("cti", "/api/acd/contacts/" + id + "/abandoned", "");
             check(gone.status() == 200 || gone.status() == 409, errors, "abandon " + id + ": " + gone.status() + " " + gone.body());
           }
         }
@@ -132,9 +125,9 @@ class AcdConcurrencyIT {
     int stuck = open();
     int total = count("SELECT COUNT(*) FROM ACD_INTERACTION WHERE EXTERNAL_ID LIKE '" + PREFIX + "%'");
     int offers = count("SELECT COUNT(*) FROM ACD_OFFER O, ACD_INTERACTION I WHERE I.ID = O.INTERACTION_ID AND I.EXTERNAL_ID LIKE '" + PREFIX + "%'");
-    System.out.printf("ACD concurrency: %d contacts, %d offers (%d accepted, %d rejected by agents), %d agents;"
+    System.out.printf("ACD traffic on %d node(s): %d contacts, %d offers (%d accepted, %d rejected by agents), %d agents;"
             + " violations: contact offered twice at once %d, agent offered twice at once %d, agent holding two %d, accepted twice %d, live %d; stuck %d%n",
-        total, offers, accepted.get(), rejected.get(), agents.size(), contactOverlaps, agentOfferOverlaps, heldOverlaps, twiceAccepted, liveViolations.get(), stuck);
+        nodes.size(), total, offers, accepted.get(), rejected.get(), agents.size(), contactOverlaps, agentOfferOverlaps, heldOverlaps, twiceAccepted, liveViolations.get(), stuck);
     assertTrue(errors.isEmpty(), "unexpected answers: " + errors);
     assertEquals(CONTACTS, total);
     assertTrue(rejected.get() > 0 && accepted.get() > 100, "the run exercised both answers");
@@ -147,7 +140,7 @@ class AcdConcurrencyIT {
   }
 
   /** One agent: READY, then take (or sometimes reject) offers, end them, end wrap-up, now and then a break. */
-  static Void agentLoop(Api api, String agent, AtomicBoolean running, AtomicInteger accepted, AtomicInteger rejected, Map<String, String> errors)
+  static Void agentLoop(Api api, Api cti, String agent, AtomicBoolean running, AtomicInteger accepted, AtomicInteger rejected, Map<String, String> errors)
       throws InterruptedException {
     SplittableRandom r = new SplittableRandom(agent.hashCode());
     Api.Reply ready = api.post(agent, "/api/acd/agents/" + agent + "/state", "{\"state\":\"READY\"}");
@@ -174,7 +167,7 @@ class AcdConcurrencyIT {
         }
         accepted.incrementAndGet();
         Thread.sleep(r.nextInt(30));
-        Api.Reply end = api.post("cti", "/api/acd/contacts/" + contact + (r.nextInt(10) == 0 ? "/transferred" : "/ended"), "");
+        Api.Reply end = cti.post("cti", "/api/acd/contacts/" + contact + (r.nextInt(10) == 0 ? "/transferred" : "/ended"), "");
         check(end.status() == 200, errors, agent + " end " + contact + ": " + end.body());
         Api.Reply wrap = api.post(agent, "/api/acd/agents/" + agent + "/state", "{\"state\":\"WRAP_UP_END\"}");
         check(wrap.status() == 200, errors, agent + " wrap-up end: " + wrap.body());
@@ -191,6 +184,10 @@ class AcdConcurrencyIT {
       }
     }
     return null;
+  }
+
+  private static Api node(List<Api> nodes, int i) {
+    return nodes.get(i % nodes.size());
   }
 
   static void check(boolean ok, Map<String, String> errors, String what) {
