@@ -15,7 +15,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.centralis.shared.security.Role;
 import org.centralis.sla.domain.ClockState;
@@ -23,7 +25,7 @@ import org.centralis.sla.domain.SlaClock;
 import org.centralis.sla.domain.SlaPolicy;
 
 /**
- * Recomputes open clocks after a policy, a calendar or a branch's calendar changed, in batches of
+ * Recomputes open clocks after a policy, a calendar, a branch's calendar or an escalation chain changed, in batches of
  * {@value #BATCH} clocks, each in its own transaction, walking clock ids upwards: a large backlog
  * never holds thousands of row locks (nor blocks the sweeper) in one transaction, and a failed batch
  * leaves the earlier ones committed; repeating the change recomputes again (it is idempotent).
@@ -65,6 +67,13 @@ public class ClockRecompute {
   public int calendar(String code) {
     ClockRecompute self = context.getBusinessObject(ClockRecompute.class);
     return run(after -> self.calendarBatch(code, after, BATCH), BATCH);
+  }
+
+  /** The open clocks on an escalation chain whose levels changed; answers how many got another next escalation. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int chain(long chainId) {
+    ClockRecompute self = context.getBusinessObject(ClockRecompute.class);
+    return run(after -> self.chainBatch(chainId, after, BATCH), BATCH);
   }
 
   /**
@@ -144,15 +153,28 @@ public class ClockRecompute {
   /** Up to {@code size} open clocks on the calendar with an id above {@code afterId}, recomputed on its current rules. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Batch calendarBatch(String code, long afterId, int size) {
-    List<SlaClock> open = page("c.calendarCode = :key", code, afterId, size);
+    return reapply(page("c.calendarCode = :key", code, afterId, size), afterId, SlaClock::getDueAt);
+  }
+
+  /** Up to {@code size} open clocks on the escalation chain with an id above {@code afterId}: the next level on its current delays. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Batch chainBatch(long chainId, long afterId, int size) {
+    return reapply(page("c.chainId = :key", chainId, afterId, size), afterId, SlaClock::getNextDueAt);
+  }
+
+  /**
+   * Applies each clock's own policy terms again (same target), so that what changed underneath — a calendar's rules,
+   * a chain's delays — takes effect; counts the clocks whose {@code watched} instant moved.
+   */
+  private Batch reapply(List<SlaClock> open, long afterId, Function<SlaClock, Instant> watched) {
     Map<Long, SlaPolicy> policies = new HashMap<>();
     int changed = 0;
     for (SlaClock c : open) {
       SlaPolicy policy = policies.computeIfAbsent(c.getPolicyId(), id -> em.find(SlaPolicy.class, id));
-      Instant due = c.getDueAt();
+      Instant before = watched.apply(c);
       if (policy != null && policy.target(c.getMetric()) != null) {
         clocks.retarget(c, policy, c.getTargetSeconds(), c.getBranchPath());
-        changed += due.equals(c.getDueAt()) ? 0 : 1;
+        changed += Objects.equals(before, watched.apply(c)) ? 0 : 1;
       }
     }
     return new Batch(open.size(), changed, open.isEmpty() ? afterId : open.get(open.size() - 1).getId());

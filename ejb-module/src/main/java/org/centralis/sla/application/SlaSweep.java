@@ -88,8 +88,10 @@ public class SlaSweep {
     for (SlaFiring f : fired) {
       String detail = clock.getMetric() + " " + f.kind() + " " + f.seq() + " due " + f.dueAt();
       List<Long> notify;
+      boolean ack = false;
       if (f.kind() == SlaFiring.Kind.ESCALATION) {
         EscalationLevel level = chain.level(f.seq());
+        ack = level.isAckRequired();
         notify = recipients.escalationTargets(ticket, level.getNotifyRole(), level.getNotifyAt());
         detail += " notify " + level.getNotifyRole() + "@" + level.getNotifyAt();
         String why = "SLA escalation level " + f.seq() + " (" + clock.getMetric() + ")";
@@ -107,7 +109,8 @@ public class SlaSweep {
       SlaEvent event = new SlaEvent(clock, f, now, detail);
       em.persist(event);
       List<Long> staff = notify.stream().distinct().toList();
-      staff.forEach(id -> em.persist(new Notification(id, event)));
+      boolean askToConfirm = ack;
+      staff.forEach(id -> em.persist(new Notification(id, event, askToConfirm)));
       publisher.published(event);
       mails.fire(new SlaStepFired(clock.getTicketNo(), clock.getMetric().name(), f.kind().name(), f.seq(), f.dueAt(), recipients.emails(staff)));
       audit.add(new AuditEntry("SLA_" + f.kind(), "TICKET", clock.getTicketNo(), null, detail));

@@ -30,6 +30,26 @@ public class EscalationChain {
 
   protected EscalationChain() {}
 
+  public static EscalationChain create(long id, String code, String name, List<EscalationLevel> levels) {
+    EscalationChain chain = new EscalationChain();
+    chain.id = id;
+    chain.replace(code, name, levels);
+    return chain;
+  }
+
+  /** New code, name and levels; the levels must be numbered 1..n in order (the API numbers them so). */
+  public void replace(String code, String name, List<EscalationLevel> newLevels) {
+    for (int i = 0; i < newLevels.size(); i++) {
+      if (newLevels.get(i).getLevelNo() != i + 1) {
+        throw new IllegalArgumentException("level " + newLevels.get(i).getLevelNo() + " at position " + (i + 1));
+      }
+    }
+    this.code = code;
+    this.name = name;
+    this.levels.clear();
+    this.levels.addAll(newLevels);
+  }
+
   public Long getId() {
     return id;
   }

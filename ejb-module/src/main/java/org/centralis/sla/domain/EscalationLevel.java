@@ -7,7 +7,7 @@ import jakarta.persistence.Embeddable;
  * One level of an escalation chain: fires {@code delaySeconds} of working time after the breach,
  * notifies the holders of {@code notifyRole} at the branch {@code notifyAt} names (OWNING, or the
  * nearest BRANCH / REGION / HEADQUARTERS above the ticket's), and optionally reassigns the ticket and raises its
- * priority (never lowers it).
+ * priority (never lowers it); with {@code ackRequired} the first confirmation by someone told stops the chain.
  */
 @Embeddable
 public class EscalationLevel {
@@ -31,14 +31,21 @@ public class EscalationLevel {
   @Column(name = "RAISE_PRIORITY")
   private String raisePriority;
 
+  /** Its notifications ask for a confirmation; the first one stops the chain for the clock. */
+  @Column(name = "ACK_REQUIRED")
+  private boolean ackRequired;
+
   protected EscalationLevel() {}
 
-  public EscalationLevel(int levelNo, long delaySeconds, String notifyRole, String notifyAt, Long reassignTeamId) {
+  public EscalationLevel(
+      int levelNo, long delaySeconds, String notifyRole, String notifyAt, Long reassignTeamId, String raisePriority, boolean ackRequired) {
     this.levelNo = levelNo;
     this.delaySeconds = delaySeconds;
     this.notifyRole = notifyRole;
     this.notifyAt = notifyAt;
     this.reassignTeamId = reassignTeamId;
+    this.raisePriority = raisePriority;
+    this.ackRequired = ackRequired;
   }
 
   public int getLevelNo() {
@@ -63,5 +70,9 @@ public class EscalationLevel {
 
   public String getRaisePriority() {
     return raisePriority;
+  }
+
+  public boolean isAckRequired() {
+    return ackRequired;
   }
 }

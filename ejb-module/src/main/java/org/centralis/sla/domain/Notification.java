@@ -49,9 +49,16 @@ public class Notification {
   @Column(name = "READ_AT")
   private Instant readAt;
 
+  @Column(name = "ACK_REQUIRED")
+  private boolean ackRequired;
+
+  @Column(name = "ACKED_AT")
+  private Instant ackedAt;
+
   protected Notification() {}
 
-  public Notification(long staffId, SlaEvent event) {
+  public Notification(long staffId, SlaEvent event, boolean ackRequired) {
+    this.ackRequired = ackRequired;
     this.staffId = staffId;
     this.kind = event.getKind();
     this.ticketNo = event.getTicketNo();
@@ -65,6 +72,22 @@ public class Notification {
     if (readAt == null) {
       readAt = now;
     }
+  }
+
+  /** Confirmed (by this recipient or another one told of the same step): read as well. */
+  public void acknowledged(Instant now) {
+    if (ackedAt == null) {
+      ackedAt = now;
+    }
+    markRead(now);
+  }
+
+  public boolean isAckRequired() {
+    return ackRequired;
+  }
+
+  public Instant getAckedAt() {
+    return ackedAt;
   }
 
   public Long getId() {

@@ -98,6 +98,13 @@ public class SlaClock {
   @Column(name = "STOPPED_AT")
   private Instant stoppedAt;
 
+  /** Someone told by an escalation level that asks for it confirmed: no later level fires in this cycle. */
+  @Column(name = "ACKNOWLEDGED_AT")
+  private Instant acknowledgedAt;
+
+  @Column(name = "ACKNOWLEDGED_BY")
+  private String acknowledgedBy;
+
   @Column(name = "NEXT_DUE_AT")
   private Instant nextDueAt;
 
@@ -148,6 +155,8 @@ public class SlaClock {
     metAt = null;
     breachedAt = null;
     stoppedAt = null;
+    acknowledgedAt = null;
+    acknowledgedBy = null;
   }
 
   /** True while the clock still counts towards something (running, or breached and escalating). */
@@ -237,6 +246,28 @@ public class SlaClock {
     schedule(calendar, delays);
   }
 
+  /**
+   * The escalation was confirmed by {@code login}: the chain stops here for this cycle. False (nothing changes) when
+   * the clock is not breached and escalating, or was confirmed already.
+   */
+  public boolean acknowledge(String login, Instant at) {
+    if (state != ClockState.BREACHED || stoppedAt != null || acknowledgedAt != null) {
+      return false;
+    }
+    acknowledgedAt = at;
+    acknowledgedBy = login;
+    nextDueAt = null;
+    return true;
+  }
+
+  public Instant getAcknowledgedAt() {
+    return acknowledgedAt;
+  }
+
+  public String getAcknowledgedBy() {
+    return acknowledgedBy;
+  }
+
   /** Starts a new cycle (the next-update clock after each customer-visible update). */
   public void restart(Instant at, boolean paused, BusinessCalendar calendar, List<Long> delays) {
     cycle++;
@@ -306,7 +337,7 @@ public class SlaClock {
       dueAt = instant(calendar, targetSeconds);
       int[] p = percents();
       nextDueAt = warningsFired < p.length ? min(instant(calendar, targetSeconds * p[warningsFired] / 100), dueAt) : dueAt;
-    } else if (state == ClockState.BREACHED && stoppedAt == null && pausedAt == null && escalationLevel < delays.size()) {
+    } else if (state == ClockState.BREACHED && stoppedAt == null && pausedAt == null && acknowledgedAt == null && escalationLevel < delays.size()) {
       nextDueAt = instant(calendar, targetSeconds + delays.get(escalationLevel));
     } else {
       nextDueAt = null;

@@ -9,10 +9,13 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.centralis.audit.application.AuditEntry;
+import org.centralis.audit.application.AuditTrail;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.shared.domain.InvalidInputException;
@@ -43,6 +46,12 @@ public class TicketQueries {
   @Inject private CurrentCaller currentCaller;
   @Inject private OrganizationDirectory organization;
   @Inject private TicketViews views;
+  @Inject private AuditTrail auditTrail;
+
+  /** The most rows one export holds (Excel's own limit is about a million; a person reads far fewer). */
+  public static final int EXPORT_LIMIT = 50_000;
+
+  private static final int EXPORT_PAGE = 500;
 
   public TicketView find(@NotNull String number) {
     if (!TicketNumber.isWellFormed(number)) {
@@ -70,6 +79,37 @@ public class TicketQueries {
       @Min(1) @Max(500) int limit,
       TicketSort sort,
       boolean ascending) {
+    Query q = query(filter, sort, ascending);
+    List<Ticket> tickets = q.rows().setFirstResult(offset).setMaxResults(limit).getResultList();
+    return new Page<>(views.summaries(tickets), q.count().getSingleResult(), offset, limit);
+  }
+
+  /**
+   * The whole list, as {@link #list} would page it, for an export (导出) to a spreadsheet: the same scope and filter,
+   * at most {@link #EXPORT_LIMIT} rows (a larger list is refused: narrow the filter), read in pages so that the
+   * persistence context stays small. Audited as TICKETS_EXPORTED with the filter and the row count.
+   */
+  public List<TicketSummary> export(@NotNull TicketFilter filter, TicketSort sort, boolean ascending) {
+    Query q = query(filter, sort, ascending);
+    long total = q.count().getSingleResult();
+    if (total > EXPORT_LIMIT) {
+      throw new InvalidInputException(
+          "filter", "export-too-large", total + " tickets match; an export holds at most " + EXPORT_LIMIT + ": narrow the filter", total, EXPORT_LIMIT);
+    }
+    List<TicketSummary> rows = new ArrayList<>((int) total);
+    for (int offset = 0; offset < total; offset += EXPORT_PAGE) {
+      rows.addAll(views.summaries(q.rows().setFirstResult(offset).setMaxResults(EXPORT_PAGE).getResultList()));
+      em.clear();
+    }
+    // target: the scope the rows came from (the caller's subtree)
+    auditTrail.record(new AuditEntry("TICKETS_EXPORTED", "TICKET_LIST", currentCaller.get().branchPath(), null, rows.size() + " rows; " + filter));
+    return rows;
+  }
+
+  /** The list's two queries (rows in order, and their count) for the caller's scope and the filter. */
+  private record Query(TypedQuery<Ticket> rows, TypedQuery<Long> count) {}
+
+  private Query query(TicketFilter filter, TicketSort sort, boolean ascending) {
     Caller caller = currentCaller.get();
     String scope = caller.branchPath();
     if (filter.branchId() != null) {
@@ -123,8 +163,6 @@ public class TicketQueries {
           q.setParameter(k, v);
           count.setParameter(k, v);
         });
-    List<Ticket> tickets = q.setFirstResult(offset).setMaxResults(limit).getResultList();
-    List<TicketSummary> rows = views.summaries(tickets);
-    return new Page<>(rows, count.getSingleResult(), offset, limit);
+    return new Query(q, count);
   }
 }

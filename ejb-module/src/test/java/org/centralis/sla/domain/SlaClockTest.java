@@ -1,6 +1,7 @@
 package org.centralis.sla.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,6 +140,24 @@ class SlaClockTest {
     c.meet(at("2026-03-02T14:10:00"), BANK);
     assertEquals(ClockState.BREACHED, c.getState());
     assertNull(c.getNextDueAt());
+  }
+
+  @Test
+  void aConfirmedEscalationStopsTheChainEvenAcrossAResumeOrARetarget() {
+    SlaClock c = twoHours("2026-03-02T08:00:00");
+    assertFalse(c.acknowledge("super1", at("2026-03-02T10:00:00")), "nothing to confirm before the breach");
+    c.fireDue(at("2026-03-02T11:00:00"), BANK, CHAIN);
+    assertEquals(at("2026-03-02T12:00:00"), c.getNextDueAt());
+    assertTrue(c.acknowledge("super1", at("2026-03-02T11:05:00")));
+    assertNull(c.getNextDueAt(), "level 2 will not fire");
+    assertEquals("super1", c.getAcknowledgedBy());
+    assertFalse(c.acknowledge("hq1", at("2026-03-02T11:06:00")), "confirmed once");
+    c.pause(at("2026-03-02T11:10:00"));
+    c.resume(at("2026-03-02T11:20:00"), BANK, CHAIN);
+    c.retarget(new SlaClock.Terms(9L, 1L, "bank", 7_200, "75,90"), BANK, CHAIN);
+    assertNull(c.getNextDueAt(), "still stopped after a resume and a recompute");
+    assertEquals(List.of(), c.fireDue(at("2026-03-02T16:00:00"), BANK, CHAIN));
+    assertEquals(1, c.getEscalationLevel());
   }
 
   @Test

@@ -38,6 +38,13 @@ public class NotificationsResource {
   }
 
   @POST
+  @Path("{id}/acknowledge")
+  @Operation(summary = "Confirm an escalation that asks for it: the chain stops for that deadline (409 not-acknowledgeable otherwise)")
+  public Notifications.Item acknowledge(@PathParam("id") long id) {
+    return notifications.acknowledge(id);
+  }
+
+  @POST
   @Path("{id}/read")
   @Operation(summary = "Mark one of the caller's notifications read")
   public Notifications.Item read(@PathParam("id") long id) {

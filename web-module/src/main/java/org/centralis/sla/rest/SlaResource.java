@@ -15,7 +15,9 @@ import java.util.Map;
 import org.centralis.shared.rest.QueryParams;
 import org.centralis.sla.application.AtRiskClocks;
 import org.centralis.sla.application.CalendarDocument;
+import org.centralis.sla.application.ChainDocument;
 import org.centralis.sla.application.ClockRecompute;
+import org.centralis.sla.application.EscalationChains;
 import org.centralis.sla.application.PolicyDocument;
 import org.centralis.sla.application.SlaPolicies;
 import org.centralis.sla.application.WhatIf;
@@ -34,6 +36,7 @@ public class SlaResource {
   @Inject private SlaSweeper sweeper;
   @Inject private ClockRecompute recompute;
   @Inject private AtRiskClocks atRisk;
+  @Inject private EscalationChains chains;
 
   @GET
   @Path("policies")
@@ -65,6 +68,33 @@ public class SlaResource {
   @Operation(summary = "How the proposed policy would move the open deadlines (ADMIN); nothing is saved")
   public WhatIf whatIf(@PathParam("id") long id, PolicyDocument doc) {
     return policies.whatIf(id, doc);
+  }
+
+  @GET
+  @Path("chains")
+  @Operation(summary = "Every escalation chain with its levels")
+  public List<ChainDocument> chains() {
+    return chains.list();
+  }
+
+  @GET
+  @Path("chains/{id}")
+  @Operation(summary = "One escalation chain")
+  public ChainDocument chain(@PathParam("id") long id) {
+    return chains.get(id);
+  }
+
+  @PUT
+  @Path("chains/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create or replace an escalation chain (ADMIN); the breached clocks on it are then rescheduled on the new delays",
+      description = "Body {code, name, levels: [{delaySeconds, notifyRole, notifyAt, reassignTeamId, raisePriority}]}, level 1 first;"
+          + " delays in working seconds after the breach, never decreasing. 400 invalid-chain / unknown-team; 409 chain-conflict.")
+  public Map<String, Object> putChain(@PathParam("id") long id, ChainDocument doc) {
+    chains.put(id, doc == null ? new ChainDocument(null, null, null, null) : doc);
+    int recomputed = recompute.chain(id);
+    return Map.of("chain", chains.get(id), "recomputedClocks", recomputed);
   }
 
   @POST

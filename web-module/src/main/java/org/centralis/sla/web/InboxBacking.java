@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.centralis.shared.domain.CentralisException;
+import org.centralis.shared.web.Messages;
 import org.centralis.sla.application.Notifications;
 
 /** The bell in the header and the inbox page (tickets/inbox.xhtml): the signed-in person's notifications. */
@@ -42,6 +43,18 @@ public class InboxBacking {
   public String open(Notifications.Item item) {
     notifications.markRead(item.id());
     return "/tickets/view.xhtml?faces-redirect=true&number=" + item.ticketNo();
+  }
+
+  /** Confirms an escalation that asks for it; a refusal (confirmed meanwhile by a colleague) is shown as a message. */
+  public void acknowledge(Notifications.Item item) {
+    try {
+      notifications.acknowledge(item.id());
+      Messages.info("inbox.acknowledged", item.ticketNo());
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+    }
+    unread = null;
+    items = null;
   }
 
   public void markAllRead() {

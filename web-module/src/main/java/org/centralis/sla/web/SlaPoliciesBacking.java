@@ -8,14 +8,16 @@ import java.io.Serializable;
 import java.util.List;
 import org.centralis.shared.web.Messages;
 import org.centralis.sla.application.BusinessCalendars;
-import org.centralis.sla.application.PolicyDocument;
+import org.centralis.sla.application.ChainDocument;
 import org.centralis.sla.application.ClockRecompute;
+import org.centralis.sla.application.EscalationChains;
+import org.centralis.sla.application.PolicyDocument;
 import org.centralis.sla.application.SlaPolicies;
 import org.centralis.sla.application.WhatIf;
 
 /**
  * The administrator's SLA policy page (/admin/sla-policies.xhtml): every policy; the targets,
- * thresholds and calendar of the chosen one can be tried (what-if) and saved.
+ * thresholds, calendar and escalation chain of the chosen one can be tried (what-if) and saved.
  */
 @Named
 @ViewScoped
@@ -26,6 +28,7 @@ public class SlaPoliciesBacking implements Serializable {
   @Inject private SlaPolicies policies;
   @Inject private ClockRecompute recompute;
   @Inject private BusinessCalendars calendars;
+  @Inject private EscalationChains chains;
 
   private List<PolicyDocument> all = List.of();
   private List<BusinessCalendars.CalendarRef> calendarRefs = List.of();
@@ -35,6 +38,8 @@ public class SlaPoliciesBacking implements Serializable {
   private Long resolutionMinutes;
   private String warnPercents;
   private String calendarCode;
+  private Long chainId;
+  private List<ChainDocument> chainDocs = List.of();
   private WhatIf whatIf;
 
   @PostConstruct
@@ -42,6 +47,7 @@ public class SlaPoliciesBacking implements Serializable {
     try {
       all = policies.list();
       calendarRefs = calendars.list();
+      chainDocs = chains.list();
     } catch (RuntimeException e) {
       Messages.handle(e);
     }
@@ -54,6 +60,7 @@ public class SlaPoliciesBacking implements Serializable {
     resolutionMinutes = minutes(p.resolutionSeconds());
     warnPercents = p.warnPercents();
     calendarCode = p.calendarCode();
+    chainId = p.escalationChainId();
     whatIf = null;
   }
 
@@ -81,7 +88,7 @@ public class SlaPoliciesBacking implements Serializable {
     PolicyDocument p = selected;
     return new PolicyDocument(
         p.id(), p.name(), p.ticketType(), p.categoryId(), p.priority(), p.customerTier(), p.channel(), seconds(firstResponseMinutes),
-        seconds(nextUpdateMinutes), seconds(resolutionMinutes), warnPercents, p.pauseStatuses(), blankToNull(calendarCode), p.escalationChainId(),
+        seconds(nextUpdateMinutes), seconds(resolutionMinutes), warnPercents, p.pauseStatuses(), blankToNull(calendarCode), chainId,
         p.active());
   }
 
@@ -157,6 +164,18 @@ public class SlaPoliciesBacking implements Serializable {
 
   public void setCalendarCode(String v) {
     calendarCode = v;
+  }
+
+  public List<ChainDocument> getChains() {
+    return chainDocs;
+  }
+
+  public Long getChainId() {
+    return chainId;
+  }
+
+  public void setChainId(Long v) {
+    chainId = v;
   }
 
   public WhatIf getWhatIf() {

@@ -1,6 +1,7 @@
 package org.centralis.ticket.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,27 +9,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import org.centralis.shared.rest.PageDto;
-import org.centralis.shared.rest.QueryParams;
-import org.centralis.ticket.application.LogRequest;
-import org.centralis.ticket.application.TicketFilter;
-import org.centralis.ticket.application.TicketIntake;
-import org.centralis.ticket.application.TicketQueries;
-import org.centralis.ticket.application.TicketSort;
-import org.centralis.ticket.application.TicketSummary;
-import org.centralis.ticket.application.TicketView;
-import org.centralis.ticket.application.TicketAction;
-import org.centralis.ticket.application.TicketActionRequest;
-import org.centralis.ticket.application.TicketWork;
 import java.util.List;
 import java.util.Locale;
-import org.centralis.ticket.domain.Priority;
-import org.centralis.ticket.domain.TicketStatus;
-import org.centralis.ticket.domain.TicketType;
+import org.centralis.shared.rest.PageDto;
+import org.centralis.shared.rest.QueryParams;
+import org.centralis.shared.web.Spreadsheet;
+import org.centralis.ticket.application.LogRequest;
+import org.centralis.ticket.application.TicketAction;
+import org.centralis.ticket.application.TicketActionRequest;
+import org.centralis.ticket.application.TicketIntake;
+import org.centralis.ticket.application.TicketQueries;
+import org.centralis.ticket.application.TicketSummary;
+import org.centralis.ticket.application.TicketView;
+import org.centralis.ticket.application.TicketWork;
+import org.centralis.ticket.web.TicketSheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,31 +65,26 @@ public class TicketsResource {
 
   @GET
   @Operation(summary = "Tickets of your branch subtree, newest first, filtered and paged")
-  public PageDto<TicketSummary> list(
-      @QueryParam("status") String status,
-      @QueryParam("type") String type,
-      @QueryParam("priority") String priority,
-      @QueryParam("branch") String branch,
-      @QueryParam("q") String text,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("sort") String sort,
-      @QueryParam("order") String order,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+  public PageDto<TicketSummary> list(@BeanParam TicketListParams list, @QueryParam("page") String page, @QueryParam("size") String size) {
     QueryParams.PageRequest paging = QueryParams.page(page, size, 20, 200, 1_000_000);
-    TicketFilter filter =
-        new TicketFilter(
-            QueryParams.enumValue("status", status, TicketStatus.class),
-            QueryParams.enumValue("type", type, TicketType.class),
-            QueryParams.enumValue("priority", priority, Priority.class),
-            QueryParams.longValue("branch", branch),
-            text,
-            QueryParams.instant("from", from),
-            QueryParams.instant("to", to));
-    TicketSort by = QueryParams.enumValue("sort", sort, TicketSort.class);
-    boolean ascending = "asc".equalsIgnoreCase(order);
-    return PageDto.of(queries.list(filter, paging.offset(), paging.limit(), by, ascending));
+    return PageDto.of(queries.list(list.filter(), paging.offset(), paging.limit(), list.sort(), list.ascending()));
+  }
+
+  @GET
+  @Path("export")
+  @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "The list (same filters and scope as GET /tickets) as a spreadsheet: format=xlsx (default) or csv, lang=zh_CN (default) or en",
+      description = "At most 50,000 rows (400 export-too-large: narrow the filter). Audited as TICKETS_EXPORTED.")
+  public Response export(@QueryParam("format") String format, @QueryParam("lang") String lang, @BeanParam TicketListParams list) {
+    Spreadsheet.Format as = format == null || format.isBlank() ? Spreadsheet.Format.XLSX : QueryParams.enumValue("format", format, Spreadsheet.Format.class);
+    Locale locale = lang != null && lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    List<TicketSummary> rows = queries.export(list.filter(), list.sort(), list.ascending());
+    StreamingOutput body = out -> TicketSheet.write(as, rows, locale, out);
+    return Response.ok(body, as.contentType)
+        .header("Content-Disposition", "attachment; filename=\"" + TicketSheet.fileName(as) + "\"")
+        .header("Cache-Control", "private, no-store")
+        .build();
   }
 
   @POST

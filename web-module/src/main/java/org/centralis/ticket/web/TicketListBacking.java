@@ -12,6 +12,8 @@ import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.web.Messages;
+import org.centralis.shared.web.Spreadsheet;
 import org.centralis.ticket.application.TicketFilter;
 import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.application.TicketSort;
@@ -28,10 +31,12 @@ import org.centralis.ticket.domain.Priority;
 import org.centralis.ticket.domain.TicketStatus;
 import org.centralis.ticket.domain.TicketType;
 import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.primefaces.model.StreamedContent;
 
 /**
  * A ticket list, loaded page by page from {@link TicketQueries#list}: filtered by status, type,
@@ -136,6 +141,27 @@ public class TicketListBacking implements Serializable {
 
   private TicketFilter filter() {
     return new TicketFilter(status, type, priority, branchId, text == null || text.isBlank() ? null : text.strip(), null, null);
+  }
+
+  /**
+   * The list as filtered now, as a spreadsheet (导出): {@code xlsx} or {@code csv}, in the page's language. A list over the
+   * export limit is refused with a message; nothing is downloaded then.
+   */
+  public StreamedContent export(String format) {
+    Spreadsheet.Format as = Spreadsheet.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+    try {
+      List<TicketSummary> rows = queries.export(filter(), null, false);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      TicketSheet.write(as, rows, Messages.locale(), out);
+      return DefaultStreamedContent.builder()
+          .name(TicketSheet.fileName(as))
+          .contentType(as.contentType)
+          .stream(() -> new ByteArrayInputStream(out.toByteArray()))
+          .build();
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      return null;
+    }
   }
 
   /** A filter changed: show the first page of the new list. */

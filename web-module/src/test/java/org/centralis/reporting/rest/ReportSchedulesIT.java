@@ -46,7 +46,6 @@ class ReportSchedulesIT {
   @Test
   void aDueScheduleFiresOncePerPeriodAndIsDeliveredToInboxAndMail() throws Exception {
     Api api = new Api(base);
-    int mailsBefore = ItRuntime.mail().getReceivedMessages().length;
     Api.Reply created =
         api.post(
             "hq1", "/api/reports/schedules",
@@ -83,9 +82,9 @@ class ReportSchedulesIT {
     assertEquals("每月网点对比", item.getString("scheduleName"));
     assertEquals("hq1@bank.example", item.getString("emailedTo"), item.toString());
     assertFalse(item.containsKey("readAt"), "unread: " + item); // JSON-B leaves out null fields
-    MimeMessage[] mails = ItRuntime.mail().getReceivedMessages();
-    MimeMessage mail = Arrays.stream(mails, mailsBefore, mails.length)
-        .filter(m -> Arrays.toString(unchecked(m::getAllRecipients)).contains("hq1@"))
+    // found by recipient and subject, not by position: GreenMail lists messages mailbox by mailbox
+    MimeMessage mail = Arrays.stream(ItRuntime.mail().getReceivedMessages())
+        .filter(m -> Arrays.toString(unchecked(m::getAllRecipients)).contains("hq1@") && unchecked(m::getSubject).contains("每月网点对比"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no e-mail to hq1"));
     assertTrue(mail.getSubject().contains("每月网点对比") && mail.getSubject().contains("2026-10-01"), mail.getSubject());

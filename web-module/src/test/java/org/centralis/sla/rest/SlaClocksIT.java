@@ -111,6 +111,109 @@ class SlaClocksIT {
   }
 
   /**
+   * Chains are data an administrator edits through the API (and the admin page): a bad chain is refused whole; a
+   * changed delay reschedules the next level of the clocks already breached on that chain.
+   */
+  @Test
+  void anAdministratorChangesAChainAndTheBreachedClocksOnItFollowTheNewDelays() throws Exception {
+    Api api = new Api(base);
+    long chain = 931;
+    String level1 = "{\"delaySeconds\":0,\"notifyRole\":\"SUPERVISOR\",\"notifyAt\":\"HEADQUARTERS\"}";
+    String body = "{\"code\":\"IT-RESCHEDULE\",\"name\":\"IT 改期\",\"levels\":[" + level1 + ",{\"delaySeconds\":3600,\"notifyRole\":\"HQ_MANAGER\",\"notifyAt\":\"HEADQUARTERS\"}]}";
+    assertEquals(403, api.put("super1", "/api/sla/chains/" + chain, body).status(), "supervisors read chains, administrators change them");
+    Api.Reply created = api.put("admin1", "/api/sla/chains/" + chain, body);
+    assertEquals(200, created.status(), created.body());
+    assertEquals(2, created.json().getJsonObject("chain").getJsonArray("levels").size());
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_CHAIN_CHANGED' AND TARGET_ID = ?", String.valueOf(chain)));
+    assertTrue(api.get("super1", "/api/sla/chains").body().contains("\"IT-RESCHEDULE\""));
+
+    assertProblem(api.put("admin1", "/api/sla/chains/" + chain, body.replace("3600", "-5")), 400, "invalid-chain");
+    assertProblem(api.put("admin1", "/api/sla/chains/" + chain, body.replace("\"delaySeconds\":0", "\"delaySeconds\":7200")), 400, "invalid-chain");
+    assertProblem(api.put("admin1", "/api/sla/chains/" + chain, body.replace("\"HQ_MANAGER\"", "\"CTI\"")), 400, "invalid-chain");
+    assertProblem(api.put("admin1", "/api/sla/chains/" + chain, body.replace("\"notifyAt\":\"HEADQUARTERS\"}]", "\"notifyAt\":\"HEADQUARTERS\",\"reassignTeamId\":999999}]")), 400,
+        "unknown-team");
+    assertProblem(api.put("admin1", "/api/sla/chains/" + chain, body.replace("IT-RESCHEDULE", Db.scalar("SELECT CODE FROM ESCALATION_CHAIN WHERE ID = 1"))), 409,
+        "chain-conflict");
+    assertProblem(api.get("super1", "/api/sla/chains/999999"), 404, "not-found");
+
+    // A complaint at the counter whose first response breaches after 2 s on this chain.
+    if (Db.scalar("SELECT ID FROM SLA_POLICY WHERE ID = ?", chain) == null) {
+      Db.update("INSERT INTO SLA_POLICY (ID, NAME, CATEGORY_ID, CHANNEL, FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, WARN_PERCENTS, CALENDAR_CODE, ESCALATION_CHAIN_ID)"
+          + " VALUES (?, 'IT reschedule', 33, 'BRANCH_COUNTER', 2, 86400, '50', '7x24', ?)", chain, chain);
+    }
+    String number = logComplaint(api, "BRANCH_COUNTER", "SLA：升级链改期");
+    for (int i = 0; i < 300 && !"1".equals(Db.scalar("SELECT ESCALATION_LEVEL FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'FIRST_RESPONSE'", number)); i++) {
+      api.post("admin1", "/api/sla/sweep", null); // the timer waits out its start grace; an on-demand sweep does not
+      Thread.sleep(100);
+    }
+    JsonObject breached = clock(api, number, "FIRST_RESPONSE");
+    assertEquals(1, breached.getInt("escalationLevel"), breached.toString());
+    Instant breachedAt = Instant.parse(breached.getString("breachedAt"));
+    assertEquals(breachedAt.plusSeconds(3600).toString(), nextDue(number));
+
+    Api.Reply changed = api.put("admin1", "/api/sla/chains/" + chain, body.replace("3600", "7200"));
+    assertEquals(200, changed.status(), changed.body());
+    assertTrue(changed.json().getInt("recomputedClocks") >= 1, changed.body());
+    assertEquals(breachedAt.plusSeconds(7200).toString(), nextDue(number), "level 2 now two hours after the breach");
+    assertEquals(1, clock(api, number, "FIRST_RESPONSE").getInt("escalationLevel"), "what fired stays fired");
+  }
+
+  /**
+   * A level that asks for a confirmation: the supervisor told confirms from the inbox, and the next level (the HQ
+   * managers, ten seconds later) never fires for that deadline; a second confirmation is refused.
+   */
+  @Test
+  void aConfirmedEscalationStopsTheChain() throws Exception {
+    Api api = new Api(base);
+    long id = 941;
+    Api.Reply chain = api.put("admin1", "/api/sla/chains/" + id, "{\"code\":\"IT-ACK\",\"name\":\"IT 确认\",\"levels\":["
+        + "{\"delaySeconds\":0,\"notifyRole\":\"SUPERVISOR\",\"notifyAt\":\"HEADQUARTERS\",\"ackRequired\":true},"
+        + "{\"delaySeconds\":10,\"notifyRole\":\"HQ_MANAGER\",\"notifyAt\":\"HEADQUARTERS\"}]}");
+    assertEquals(200, chain.status(), chain.body());
+    if (Db.scalar("SELECT ID FROM SLA_POLICY WHERE ID = ?", id) == null) {
+      Db.update("INSERT INTO SLA_POLICY (ID, NAME, CATEGORY_ID, CHANNEL, FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, WARN_PERCENTS, CALENDAR_CODE, ESCALATION_CHAIN_ID)"
+          + " VALUES (?, 'IT acknowledge', 32, 'MOBILE_APP', 2, 86400, '50', '7x24', ?)", id, id);
+    }
+    String number = logComplaint(api, 32, "MOBILE_APP", "SLA：确认后停止升级");
+    String notification = null;
+    for (int i = 0; i < 300 && notification == null; i++) {
+      api.post("admin1", "/api/sla/sweep", null);
+      notification = Db.scalar("SELECT N.ID FROM NOTIFICATION N JOIN STAFF S ON S.ID = N.STAFF_ID WHERE S.LOGIN = 'super1' AND N.TICKET_NO = ? AND N.KIND = 'ESCALATION' AND N.SEQ = 1", number);
+      Thread.sleep(100);
+    }
+    assertTrue(notification != null, "level 1 told super1");
+    String mine = notification;
+    JsonObject item = api.get("super1", "/api/notifications?size=200").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .filter(n -> n.getJsonNumber("id").toString().equals(mine)).findFirst().orElseThrow();
+    assertTrue(item.getBoolean("ackRequired"), item.toString());
+
+    assertEquals(404, api.post("hq1", "/api/notifications/" + notification + "/acknowledge", null).status(), "not hq1's");
+    Api.Reply confirmed = api.post("super1", "/api/notifications/" + notification + "/acknowledge", null);
+    assertEquals(200, confirmed.status(), confirmed.body());
+    assertTrue(confirmed.json().containsKey("ackedAt"), confirmed.body());
+    assertEquals("super1", Db.scalar("SELECT ACKNOWLEDGED_BY FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'FIRST_RESPONSE'", number));
+    assertProblem(api.post("super1", "/api/notifications/" + notification + "/acknowledge", null), 409, "not-acknowledgeable");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_ESCALATION_ACKNOWLEDGED' AND TARGET_ID = ?", number));
+
+    for (int i = 0; i < 120; i++) { // 12 s: past level 2's ten seconds, with sweeps
+      api.post("admin1", "/api/sla/sweep", null);
+      Thread.sleep(100);
+    }
+    assertEquals("0", Db.scalar("SELECT COUNT(*) FROM SLA_EVENT WHERE TICKET_NO = ? AND KIND = 'ESCALATION' AND SEQ = 2", number), "level 2 did not fire");
+    assertEquals(1, clock(api, number, "FIRST_RESPONSE").getInt("escalationLevel"));
+  }
+
+  private static String nextDue(String number) throws Exception {
+    try (var c = Db.connect(); var ps = c.prepareStatement("SELECT NEXT_DUE_AT FROM SLA_CLOCK WHERE TICKET_NO = ? AND METRIC = 'FIRST_RESPONSE'")) {
+      ps.setString(1, number);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, java.time.OffsetDateTime.class).toInstant().toString();
+      }
+    }
+  }
+
+  /**
    * The team finds the complaint is about something else and more urgent: the new category matches another policy,
    * whose terms replace the old ones on the running clocks — the deadlines are recomputed from the ticket's start.
    */

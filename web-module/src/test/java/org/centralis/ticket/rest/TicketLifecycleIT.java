@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.centralis.it.Api;
 import org.centralis.it.Db;
 import org.centralis.it.Deployments;
@@ -157,6 +162,54 @@ class TicketLifecycleIT {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Export (导出): the list as the caller sees it — their scope, their filter — in XLSX or CSV with the page's labels;
+   * a subject a spreadsheet would run as a formula is written as text; every export is audited.
+   */
+  @Test
+  void theListExportsAsTheCallerSeesItAndEachExportIsAudited() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "=1+2 导出测试").getString("number");
+    int exportsBefore = Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKETS_EXPORTED'"));
+    long seen = api.get("staff1", "/api/tickets?size=1").json().getJsonNumber("total").longValue();
+
+    HttpResponse<byte[]> csv = api.download("staff1", "/api/tickets/export?format=csv");
+    assertEquals(200, csv.statusCode(), new String(csv.body(), StandardCharsets.UTF_8));
+    assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"tickets-\\d{8}-\\d{4}\\.csv\""), csv.headers().toString());
+    String text = new String(csv.body(), StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("\uFEFF工单号,"), text.substring(0, Math.min(80, text.length())));
+    List<String> lines = text.lines().toList();
+    assertEquals(seen + 1, lines.size(), "a header and one line per ticket staff1 sees");
+    String line = lines.stream().filter(l -> l.startsWith(number + ",")).findFirst().orElseThrow(() -> new AssertionError(number + " not exported"));
+    assertTrue(line.contains(",投诉,") && line.contains(",'=1+2 导出测试,"), line);
+
+    HttpResponse<byte[]> xlsx = api.download("staff1", "/api/tickets/export?format=xlsx&type=COMPLAINT&lang=en");
+    assertEquals(200, xlsx.statusCode());
+    String sheet = sheet1(xlsx.body());
+    long complaints = api.get("staff1", "/api/tickets?size=1&type=COMPLAINT").json().getJsonNumber("total").longValue();
+    assertEquals(complaints + 1, sheet.split("<row ", -1).length - 1, "header and one row per complaint");
+    assertTrue(sheet.contains(">Ticket no.<") && sheet.contains(">" + number + "<") && sheet.contains(">Complaint<"), "English labels");
+    assertTrue(sheet.contains(">=1+2 导出测试<") && !sheet.contains("<f>"), "a text cell, never a formula");
+
+    // Another region's clerk exports their own list: this ticket is not in it.
+    String other = new String(api.download("staff2", "/api/tickets/export?format=csv").body(), StandardCharsets.UTF_8);
+    assertTrue(other.startsWith("\uFEFF") && !other.contains(number), "scoped like the list");
+    assertEquals(exportsBefore + 3, Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKETS_EXPORTED'")));
+    assertProblem(api.get("staff1", "/api/tickets/export?format=pdf"), 400, "invalid-parameter");
+    assertEquals(403, api.get("cti", "/api/tickets/export").status());
+  }
+
+  private static String sheet1(byte[] xlsx) throws Exception {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+          return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError("no sheet in the workbook");
+  }
 
   private static JsonObject logComplaint(Api api, String subject) throws Exception {
     Api.Reply created = api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), subject));

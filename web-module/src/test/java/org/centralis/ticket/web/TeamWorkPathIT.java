@@ -179,4 +179,34 @@ class TeamWorkPathIT {
     List<WebElement> links = b.findElements(By.cssSelector("a.cz-cal-day[data-date='" + date + "']"));
     return links.isEmpty() ? "" : links.get(0).findElement(By.xpath("..")).getAttribute("class");
   }
+
+  /**
+   * An administrator builds an escalation chain on its page: a new chain, its first level notifying the supervisors at
+   * headquarters, a second level an hour later that raises the priority; saved, audited, listed.
+   */
+  @Test
+  void anAdministratorBuildsAnEscalationChain() throws Exception {
+    session.signIn("admin1");
+    browser.get(base + "/admin/escalation-chains.xhtml");
+    var redraws = session.await().ignoring(StaleElementReferenceException.class);
+    redraws.until(ExpectedConditions.elementToBeClickable(By.id("chainsForm:create"))).click();
+    redraws.until(ExpectedConditions.elementToBeClickable(By.id("chainsForm:code"))).sendKeys("IT-UI-CHAIN");
+    browser.findElement(By.id("chainsForm:name")).sendKeys("界面升级链");
+    redraws.until(ExpectedConditions.elementToBeClickable(By.id("chainsForm:addLevel"))).click();
+    redraws.until(b -> b.findElements(By.cssSelector("[id='chainsForm:levels'] tbody tr")).size() == 2);
+    WebElement delay = redraws.until(ExpectedConditions.elementToBeClickable(By.id("chainsForm:levels:1:delay_input")));
+    delay.clear();
+    delay.sendKeys("60");
+    redraws.until(ExpectedConditions.elementToBeClickable(By.id("chainsForm:levels:1:raise"))).click();
+    redraws.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='chainsForm:levels:1:raise_panel']//li[contains(., '紧急')]"))).click();
+    session.screenshot("chain-editor");
+    browser.findElement(By.id("chainsForm:save")).click();
+    redraws.until(b -> b.findElement(By.id("chainsForm:chains")).getText().contains("IT-UI-CHAIN"));
+    String id = Db.scalar("SELECT ID FROM ESCALATION_CHAIN WHERE CODE = 'IT-UI-CHAIN'");
+    assertEquals("3600", Db.scalar("SELECT DELAY_SECONDS FROM ESCALATION_LEVEL WHERE CHAIN_ID = ? AND LEVEL_NO = 2", Long.valueOf(id)));
+    assertEquals("URGENT", Db.scalar("SELECT RAISE_PRIORITY FROM ESCALATION_LEVEL WHERE CHAIN_ID = ? AND LEVEL_NO = 2", Long.valueOf(id)));
+    assertEquals("SUPERVISOR", Db.scalar("SELECT NOTIFY_ROLE FROM ESCALATION_LEVEL WHERE CHAIN_ID = ? AND LEVEL_NO = 1", Long.valueOf(id)));
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_CHAIN_CHANGED' AND TARGET_ID = ?", id));
+    session.screenshot("chain-saved");
+  }
 }
