@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PessimisticLockException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,8 @@ import org.centralis.sla.domain.Notification;
 import org.centralis.sla.domain.SlaClock;
 import org.centralis.sla.domain.SlaEvent;
 import org.centralis.sla.domain.SlaFiring;
-import org.centralis.ticket.application.TicketEscalation;
 import org.centralis.ticket.application.TicketEscalation.TicketFacts;
+import org.centralis.ticket.application.TicketEscalation;
 
 /**
  * One sweep step: finds due clocks, and fires the due steps of one clock in its own transaction.
@@ -86,31 +86,14 @@ public class SlaSweep {
     TicketFacts ticket = tickets.facts(clock.getTicketId()).orElseThrow();
     List<AuditEntry> audit = new ArrayList<>();
     for (SlaFiring f : fired) {
-      String detail = clock.getMetric() + " " + f.kind() + " " + f.seq() + " due " + f.dueAt();
-      List<Long> notify;
-      boolean ack = false;
-      if (f.kind() == SlaFiring.Kind.ESCALATION) {
-        EscalationLevel level = chain.level(f.seq());
-        ack = level.isAckRequired();
-        notify = recipients.escalationTargets(ticket, level.getNotifyRole(), level.getNotifyAt());
-        detail += " notify " + level.getNotifyRole() + "@" + level.getNotifyAt();
-        String why = "SLA escalation level " + f.seq() + " (" + clock.getMetric() + ")";
-        if (level.getReassignTeamId() != null) {
-          boolean moved = tickets.reassign(ticket.id(), level.getReassignTeamId(), why, now);
-          detail += moved ? " reassigned to team " + level.getReassignTeamId() : " reassignment to team " + level.getReassignTeamId() + " not possible in " + ticket.status();
-        }
-        if (level.getRaisePriority() != null) {
-          boolean raised = tickets.raisePriority(ticket.id(), level.getRaisePriority(), why, now);
-          detail += raised ? " priority raised to " + level.getRaisePriority() : " priority kept (" + ticket.priority() + ")";
-        }
-      } else {
-        notify = recipients.workers(ticket);
-      }
+      Step step = f.kind() == SlaFiring.Kind.ESCALATION
+          ? escalate(clock, chain.level(f.seq()), ticket, now)
+          : new Step(recipients.workers(ticket), "", false);
+      String detail = clock.getMetric() + " " + f.kind() + " " + f.seq() + " due " + f.dueAt() + step.detail();
       SlaEvent event = new SlaEvent(clock, f, now, detail);
       em.persist(event);
-      List<Long> staff = notify.stream().distinct().toList();
-      boolean askToConfirm = ack;
-      staff.forEach(id -> em.persist(new Notification(id, event, askToConfirm)));
+      List<Long> staff = step.told().stream().distinct().toList();
+      staff.forEach(id -> em.persist(new Notification(id, event, step.askToConfirm())));
       publisher.published(event);
       mails.fire(new SlaStepFired(clock.getTicketNo(), clock.getMetric().name(), f.kind().name(), f.seq(), f.dueAt(), recipients.emails(staff)));
       audit.add(new AuditEntry("SLA_" + f.kind(), "TICKET", clock.getTicketNo(), null, detail));
@@ -118,5 +101,24 @@ public class SlaSweep {
     em.flush();
     audit.forEach(a -> auditTrail.record(Caller.system(), a));
     return fired.size();
+  }
+
+  /** Whom a step tells, what it did besides (for the event and the audit), and whether it asks for a confirmation. */
+  private record Step(List<Long> told, String detail, boolean askToConfirm) {}
+
+  /** An escalation level's actions: notify its role where it says, then take the ticket over and raise its priority if it says so. */
+  private Step escalate(SlaClock clock, EscalationLevel level, TicketFacts ticket, Instant now) {
+    StringBuilder detail = new StringBuilder(" notify ").append(level.getNotifyRole()).append('@').append(level.getNotifyAt());
+    String why = "SLA escalation level " + level.getLevelNo() + " (" + clock.getMetric() + ")";
+    if (level.getReassignTeamId() != null) {
+      boolean moved = tickets.reassign(ticket.id(), level.getReassignTeamId(), why, now);
+      detail.append(moved ? " reassigned to team " + level.getReassignTeamId() : " reassignment to team " + level.getReassignTeamId() + " not possible in " + ticket.status());
+    }
+    if (level.getRaisePriority() != null) {
+      boolean raised = tickets.raisePriority(ticket.id(), level.getRaisePriority(), why, now);
+      detail.append(raised ? " priority raised to " + level.getRaisePriority() : " priority kept (" + ticket.priority() + ")");
+    }
+    List<Long> notify = recipients.escalationTargets(ticket, level.getNotifyRole(), level.getNotifyAt());
+    return new Step(notify, detail.toString(), level.isAckRequired());
   }
 }
