@@ -30,6 +30,7 @@ import org.centralis.complaint.domain.TaxonomyNode;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.returnvisit.application.ReturnVisits;
+import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.ConflictException;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
@@ -140,6 +141,26 @@ public class Complaints {
   /** The register: complaints of the caller's branch subtree, newest first. */
   @RolesAllowed({Role.BRANCH_STAFF_NAME, Role.SUPERVISOR_NAME, Role.HQ_MANAGER_NAME, Role.AUDITOR_NAME})
   public Page<ComplaintView> register(@NotNull ComplaintFilter filter, @Min(0) int offset, @Min(1) @Max(500) int limit) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Query q = query(filter, now);
+    List<ComplaintView> items = q.rows().setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(c -> view(c, now)).toList();
+    return new Page<>(items, q.count().getSingleResult(), offset, limit);
+  }
+
+  /** The whole register as filtered, for an export (导出): audited as COMPLAINTS_EXPORTED with the filter and the row count. */
+  @RolesAllowed({Role.BRANCH_STAFF_NAME, Role.SUPERVISOR_NAME, Role.HQ_MANAGER_NAME, Role.AUDITOR_NAME})
+  public List<ComplaintView> export(@NotNull ComplaintFilter filter) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Query q = query(filter, now);
+    List<ComplaintView> rows = ListExport.readAll(em, q.rows(), q.count().getSingleResult(), page -> page.stream().map(c -> view(c, now)).toList());
+    auditTrail.record(new AuditEntry("COMPLAINTS_EXPORTED", "COMPLAINT_REGISTER", currentCaller.get().branchPath(), null, rows.size() + " rows; " + filter));
+    return rows;
+  }
+
+  /** The register's two queries (rows newest first, and their count) for the caller's scope and the filter. */
+  private record Query(TypedQuery<Complaint> rows, TypedQuery<Long> count) {}
+
+  private Query query(ComplaintFilter filter, Instant now) {
     Caller caller = currentCaller.get();
     String scope = caller.branchPath();
     if (filter.branchId() != null) {
@@ -149,7 +170,6 @@ public class Complaints {
               .orElseThrow(() -> new InvalidInputException("branch", "branch-out-of-scope", "branch " + filter.branchId() + " is not visible", filter.branchId()))
               .path();
     }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Map<String, Object> params = new LinkedHashMap<>();
     StringBuilder where = new StringBuilder(" WHERE c.owningBranchPath LIKE :scope");
     params.put("scope", scope + "%");
@@ -172,8 +192,7 @@ public class Complaints {
       q.setParameter(k, v);
       count.setParameter(k, v);
     });
-    List<ComplaintView> items = q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(c -> view(c, now)).toList();
-    return new Page<>(items, count.getSingleResult(), offset, limit);
+    return new Query(q, count);
   }
 
   /** The complaint or root-cause taxonomy, roots first in id order. */

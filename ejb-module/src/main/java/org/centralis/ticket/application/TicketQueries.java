@@ -9,7 +9,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.domain.Page;
@@ -48,10 +48,6 @@ public class TicketQueries {
   @Inject private TicketViews views;
   @Inject private AuditTrail auditTrail;
 
-  /** The most rows one export holds (Excel's own limit is about a million; a person reads far fewer). */
-  public static final int EXPORT_LIMIT = 50_000;
-
-  private static final int EXPORT_PAGE = 500;
 
   public TicketView find(@NotNull String number) {
     if (!TicketNumber.isWellFormed(number)) {
@@ -86,21 +82,11 @@ public class TicketQueries {
 
   /**
    * The whole list, as {@link #list} would page it, for an export (导出) to a spreadsheet: the same scope and filter,
-   * at most {@link #EXPORT_LIMIT} rows (a larger list is refused: narrow the filter), read in pages so that the
-   * persistence context stays small. Audited as TICKETS_EXPORTED with the filter and the row count.
+   * within {@link ListExport}'s limit. Audited as TICKETS_EXPORTED with the filter and the row count.
    */
   public List<TicketSummary> export(@NotNull TicketFilter filter, TicketSort sort, boolean ascending) {
     Query q = query(filter, sort, ascending);
-    long total = q.count().getSingleResult();
-    if (total > EXPORT_LIMIT) {
-      throw new InvalidInputException(
-          "filter", "export-too-large", total + " tickets match; an export holds at most " + EXPORT_LIMIT + ": narrow the filter", total, EXPORT_LIMIT);
-    }
-    List<TicketSummary> rows = new ArrayList<>((int) total);
-    for (int offset = 0; offset < total; offset += EXPORT_PAGE) {
-      rows.addAll(views.summaries(q.rows().setFirstResult(offset).setMaxResults(EXPORT_PAGE).getResultList()));
-      em.clear();
-    }
+    List<TicketSummary> rows = ListExport.readAll(em, q.rows(), q.count().getSingleResult(), views::summaries);
     // target: the scope the rows came from (the caller's subtree)
     auditTrail.record(new AuditEntry("TICKETS_EXPORTED", "TICKET_LIST", currentCaller.get().branchPath(), null, rows.size() + " rows; " + filter));
     return rows;

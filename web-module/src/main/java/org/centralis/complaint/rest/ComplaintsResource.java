@@ -1,6 +1,7 @@
 package org.centralis.complaint.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -9,17 +10,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.centralis.complaint.application.ComplaintFilter;
 import org.centralis.complaint.application.ComplaintView;
 import org.centralis.complaint.application.Complaints;
 import org.centralis.complaint.application.ResolutionRequest;
 import org.centralis.complaint.application.TaxonomyRef;
-import org.centralis.complaint.domain.Severity;
 import org.centralis.complaint.domain.TaxonomyKind;
+import org.centralis.complaint.web.ComplaintSheet;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.rest.PageDto;
 import org.centralis.shared.rest.QueryParams;
+import org.centralis.shared.rest.SpreadsheetDownload;
+import org.centralis.shared.web.Spreadsheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,21 +38,21 @@ public class ComplaintsResource {
   @GET
   @Operation(summary = "Complaints of your branch subtree, newest first: filter by branch, taxonomy (node and children), severity, overdue (vs the regulator deadline)")
   @APIResponse(responseCode = "400", description = "a filter is malformed, or the branch is outside your scope")
-  public PageDto<ComplaintView> register(
-      @QueryParam("branch") String branch,
-      @QueryParam("taxonomy") String taxonomy,
-      @QueryParam("severity") String severity,
-      @QueryParam("overdue") String overdue,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+  public PageDto<ComplaintView> register(@BeanParam ComplaintRegisterParams register, @QueryParam("page") String page, @QueryParam("size") String size) {
     QueryParams.PageRequest paging = QueryParams.page(page, size, 20, 200, 1_000_000);
-    ComplaintFilter filter =
-        new ComplaintFilter(
-            QueryParams.longValue("branch", branch),
-            QueryParams.longValue("taxonomy", taxonomy),
-            QueryParams.enumValue("severity", severity, Severity.class),
-            bool("overdue", overdue));
-    return PageDto.of(complaints.register(filter, paging.offset(), paging.limit()));
+    return PageDto.of(complaints.register(register.filter(), paging.offset(), paging.limit()));
+  }
+
+  @GET
+  @Path("export")
+  @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "The register (same filters and scope as GET /complaints) as a spreadsheet: format=xlsx (default) or csv, lang=zh_CN (default) or en",
+      description = "At most 50,000 rows (400 export-too-large). Audited as COMPLAINTS_EXPORTED.")
+  public Response export(@QueryParam("format") String format, @QueryParam("lang") String lang, @BeanParam ComplaintRegisterParams register) {
+    Spreadsheet.Format as = Spreadsheet.format(format);
+    List<ComplaintView> rows = complaints.export(register.filter());
+    return SpreadsheetDownload.of(as, "complaints", (f, out) -> ComplaintSheet.write(f, rows, SpreadsheetDownload.locale(lang), out));
   }
 
   @GET
@@ -79,15 +82,5 @@ public class ComplaintsResource {
       throw new InvalidInputException("rootCauseId", "root-cause-required", "a body {rootCauseId, correctiveAction} is required");
     }
     return complaints.recordResolution(number, request);
-  }
-
-  private static Boolean bool(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-      return Boolean.valueOf(value);
-    }
-    throw new InvalidInputException(name, "invalid-boolean", name + " must be true or false", value);
   }
 }

@@ -18,9 +18,12 @@ import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.web.Messages;
+import org.centralis.shared.web.Spreadsheet;
+import org.centralis.shared.web.SpreadsheetFile;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The complaint register (投诉登记簿) for managers, supervisors and HQ: filters by branch (subtree),
@@ -95,6 +98,18 @@ public class ComplaintRegisterBacking implements Serializable {
 
   private ComplaintFilter filter() {
     return new ComplaintFilter(branchId, taxonomyId, severity, overdue == null || overdue.isBlank() ? null : Boolean.valueOf(overdue));
+  }
+
+  /** The register as filtered now, as a spreadsheet (导出) in the page's language; refused with a message over the limit. */
+  public StreamedContent export(String format) {
+    Spreadsheet.Format as = Spreadsheet.format(format);
+    try {
+      List<ComplaintView> rows = complaints.export(filter());
+      return SpreadsheetFile.of("complaints", as, out -> ComplaintSheet.write(as, rows, Messages.locale(), out));
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      return null;
+    }
   }
 
   public Model getModel() {

@@ -6,9 +6,13 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.centralis.shared.domain.InvalidInputException;
 
 /**
  * A list as people open it in Excel or WPS: CSV (UTF-8 with a byte-order mark, so that Chinese shows without an import
@@ -33,7 +37,26 @@ public final class Spreadsheet {
     }
   }
 
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(Formats.ZONE);
+
   private Spreadsheet() {}
+
+  /** The file name people get, e.g. tickets-20261126-0815.xlsx (China time). */
+  public static String fileName(String base, Format format) {
+    return base + "-" + STAMP.format(Instant.now()) + "." + format.extension;
+  }
+
+  /** {@code xlsx} (also when absent) or {@code csv}; anything else is 400 {@code invalid-parameter}. */
+  public static Format format(String value) {
+    if (value == null || value.isBlank()) {
+      return Format.XLSX;
+    }
+    try {
+      return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("format", "invalid-parameter", "format must be xlsx or csv", value);
+    }
+  }
 
   public static void write(Format format, String sheetName, List<String> header, List<List<String>> rows, OutputStream out) {
     try {

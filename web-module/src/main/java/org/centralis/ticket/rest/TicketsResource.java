@@ -12,12 +12,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import org.centralis.shared.rest.PageDto;
 import org.centralis.shared.rest.QueryParams;
+import org.centralis.shared.rest.SpreadsheetDownload;
 import org.centralis.shared.web.Spreadsheet;
 import org.centralis.ticket.application.LogRequest;
 import org.centralis.ticket.application.TicketAction;
@@ -77,14 +77,9 @@ public class TicketsResource {
       summary = "The list (same filters and scope as GET /tickets) as a spreadsheet: format=xlsx (default) or csv, lang=zh_CN (default) or en",
       description = "At most 50,000 rows (400 export-too-large: narrow the filter). Audited as TICKETS_EXPORTED.")
   public Response export(@QueryParam("format") String format, @QueryParam("lang") String lang, @BeanParam TicketListParams list) {
-    Spreadsheet.Format as = format == null || format.isBlank() ? Spreadsheet.Format.XLSX : QueryParams.enumValue("format", format, Spreadsheet.Format.class);
-    Locale locale = lang != null && lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    Spreadsheet.Format as = Spreadsheet.format(format);
     List<TicketSummary> rows = queries.export(list.filter(), list.sort(), list.ascending());
-    StreamingOutput body = out -> TicketSheet.write(as, rows, locale, out);
-    return Response.ok(body, as.contentType)
-        .header("Content-Disposition", "attachment; filename=\"" + TicketSheet.fileName(as) + "\"")
-        .header("Cache-Control", "private, no-store")
-        .build();
+    return SpreadsheetDownload.of(as, "tickets", (f, out) -> TicketSheet.write(f, rows, SpreadsheetDownload.locale(lang), out));
   }
 
   @POST

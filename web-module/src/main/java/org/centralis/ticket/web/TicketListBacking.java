@@ -12,8 +12,6 @@ import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.web.Messages;
 import org.centralis.shared.web.Spreadsheet;
+import org.centralis.shared.web.SpreadsheetFile;
 import org.centralis.ticket.application.TicketFilter;
 import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.application.TicketSort;
@@ -31,7 +30,6 @@ import org.centralis.ticket.domain.Priority;
 import org.centralis.ticket.domain.TicketStatus;
 import org.centralis.ticket.domain.TicketType;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -148,16 +146,10 @@ public class TicketListBacking implements Serializable {
    * export limit is refused with a message; nothing is downloaded then.
    */
   public StreamedContent export(String format) {
-    Spreadsheet.Format as = Spreadsheet.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+    Spreadsheet.Format as = Spreadsheet.format(format);
     try {
       List<TicketSummary> rows = queries.export(filter(), null, false);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      TicketSheet.write(as, rows, Messages.locale(), out);
-      return DefaultStreamedContent.builder()
-          .name(TicketSheet.fileName(as))
-          .contentType(as.contentType)
-          .stream(() -> new ByteArrayInputStream(out.toByteArray()))
-          .build();
+      return SpreadsheetFile.of("tickets", as, out -> TicketSheet.write(as, rows, Messages.locale(), out));
     } catch (RuntimeException e) {
       Messages.handle(e);
       return null;

@@ -1,8 +1,6 @@
 package org.centralis.ticket.web;
 
 import java.io.OutputStream;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -18,14 +16,8 @@ import org.centralis.ticket.application.TicketSummary;
 public final class TicketSheet {
 
   private static final Formats FORMATS = new Formats();
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(Formats.ZONE);
 
   private TicketSheet() {}
-
-  /** The file name people get: tickets-20261126-0815.xlsx. */
-  public static String fileName(Spreadsheet.Format format) {
-    return "tickets-" + STAMP.format(Instant.now()) + "." + format.extension;
-  }
 
   public static void write(Spreadsheet.Format format, List<TicketSummary> tickets, Locale locale, OutputStream out) {
     ResourceBundle msg = ResourceBundle.getBundle(Messages.BUNDLE, locale);

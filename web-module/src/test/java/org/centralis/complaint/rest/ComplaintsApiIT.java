@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.centralis.it.Api;
 import org.centralis.it.Db;
 import org.centralis.it.Deployments;
@@ -177,6 +180,30 @@ class ComplaintsApiIT {
     assertFalse(api.get("staff1", "/api/customers/" + customer + "/related-tickets?category=2&days=30").body().contains(mine));
     assertProblem(api.get("staff1", "/api/customers/" + Fixtures.customerOf("staff2") + "/related-tickets"), 404, "not-found");
     assertProblem(api.get("staff1", "/api/customers/" + customer + "/related-tickets?days=0"), 400, "invalid-parameter");
+  }
+
+  /** The register exported (导出) as each reader sees it: their subtree and filter, labels in their language, audited. */
+  @Test
+  void theRegisterExportsAsTheReaderSeesIt() throws Exception {
+    Api api = new Api(base);
+    String mine = logged(api, Fixtures.complaint(Fixtures.customerOf("staff1"), "导出测试：陆家嘴"));
+    int audited = Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'COMPLAINTS_EXPORTED'"));
+    long seen = api.get("staff1", "/api/complaints?size=1").json().getJsonNumber("total").longValue();
+    HttpResponse<byte[]> csv = api.download("staff1", "/api/complaints/export?format=csv");
+    assertEquals(200, csv.statusCode(), new String(csv.body(), StandardCharsets.UTF_8));
+    List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+    assertTrue(lines.get(0).startsWith("\uFEFF工单号,投诉分类,严重程度,"), lines.get(0));
+    assertEquals(seen + 1, lines.size(), "a header and a line per complaint staff1 sees");
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith(mine + ",") && l.contains(",较重,") && l.contains("300.00 CNY")), String.join("\n", lines));
+
+    HttpResponse<byte[]> major = api.download("hq1", "/api/complaints/export?format=csv&lang=en&severity=MAJOR");
+    List<String> majorLines = new String(major.body(), StandardCharsets.UTF_8).lines().toList();
+    assertTrue(majorLines.get(0).contains("Ticket no.") && majorLines.stream().skip(1).allMatch(l -> l.contains(",Major,")), String.join("\n", majorLines));
+    assertEquals(api.get("hq1", "/api/complaints?size=1&severity=MAJOR").json().getJsonNumber("total").longValue() + 1, majorLines.size());
+    assertEquals(200, api.download("staff1", "/api/complaints/export").statusCode(), "XLSX by default");
+    assertEquals(String.valueOf(audited + 3), Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'COMPLAINTS_EXPORTED'"));
+    assertProblem(api.get("agent1", "/api/complaints/export"), 403, "forbidden");
+    assertProblem(api.get("hq1", "/api/complaints/export?format=doc"), 400, "invalid-parameter");
   }
 
   private static String logged(Api api, String json) throws Exception {
