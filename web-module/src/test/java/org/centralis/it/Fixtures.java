@@ -8,6 +8,15 @@ public final class Fixtures {
   private Fixtures() {}
 
   /** The id of a customer in the branch subtree of the given staff login. */
+  /** A customer of the login's branch subtree with no complaint yet: a complaint for them is no repeat (not raised). */
+  public static long firstTimeComplainantOf(String login) throws SQLException {
+    return Long.parseLong(
+        Db.scalar(
+            "SELECT MIN(C.ID) FROM CUSTOMER C, STAFF S, BRANCH B WHERE S.LOGIN = ? AND B.ID = S.BRANCH_ID AND C.BRANCH_PATH LIKE B.PATH || '%'"
+                + " AND NOT EXISTS (SELECT 1 FROM TICKET T WHERE T.CUSTOMER_ID = C.ID AND T.TICKET_TYPE = 'COMPLAINT')",
+            login));
+  }
+
   public static long customerOf(String login) throws SQLException {
     return Long.parseLong(
         Db.scalar(

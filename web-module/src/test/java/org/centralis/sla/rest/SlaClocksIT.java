@@ -117,7 +117,7 @@ class SlaClocksIT {
   @Test
   void anAdministratorChangesAChainAndTheBreachedClocksOnItFollowTheNewDelays() throws Exception {
     Api api = new Api(base);
-    long chain = 931;
+    long chain = 951;
     String level1 = "{\"delaySeconds\":0,\"notifyRole\":\"SUPERVISOR\",\"notifyAt\":\"HEADQUARTERS\"}";
     String body = "{\"code\":\"IT-RESCHEDULE\",\"name\":\"IT 改期\",\"levels\":[" + level1 + ",{\"delaySeconds\":3600,\"notifyRole\":\"HQ_MANAGER\",\"notifyAt\":\"HEADQUARTERS\"}]}";
     assertEquals(403, api.put("super1", "/api/sla/chains/" + chain, body).status(), "supervisors read chains, administrators change them");
@@ -265,9 +265,7 @@ class SlaClocksIT {
   void warningsBreachAndEscalationFireExactlyOnceWhileSweepsRaceLevelOneRaisesAndLevelTwoReassigns() throws Exception {
     Api api = new Api(base);
     // A first complaint of its customer at normal priority (a repeat complaint would already be raised).
-    long customer = Long.parseLong(Db.scalar(
-        "SELECT MIN(C.ID) FROM CUSTOMER C, STAFF S, BRANCH B WHERE S.LOGIN = 'staff1' AND B.ID = S.BRANCH_ID AND C.BRANCH_PATH LIKE B.PATH || '%'"
-            + " AND NOT EXISTS (SELECT 1 FROM TICKET T WHERE T.CUSTOMER_ID = C.ID AND T.TICKET_TYPE = 'COMPLAINT')"));
+    long customer = Fixtures.firstTimeComplainantOf("staff1");
     String number = logComplaint(api, customer, "\"priority\":\"NORMAL\"", 33, "MOBILE_APP", "SLA：超时升级");
     assertEquals("NORMAL", api.get("staff1", "/api/tickets/" + number).json().getString("priority"));
     JsonObject first = clock(api, number, "FIRST_RESPONSE");

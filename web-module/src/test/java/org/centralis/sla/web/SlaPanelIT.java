@@ -58,7 +58,8 @@ class SlaPanelIT {
   @Test
   void anAdministratorTriesAShorterTargetBeforeSavingIt(TestInfo info) throws Exception {
     Api api = new Api(deployed);
-    api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "浏览器测试：假设分析"));
+    // a first complaint at high priority: policy 6 (投诉 · 高), whose open resolution deadline the what-if moves
+    api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.firstTimeComplainantOf("staff1"), "浏览器测试：假设分析"));
     try (Browser session = Browser.open(deployed, info)) {
       session.signIn("admin1");
       session.driver().get(session.base() + "/admin/sla-policies.xhtml");
