@@ -29,7 +29,11 @@ import org.centralis.sla.domain.EscalationLevel;
 @Stateless
 public class EscalationChains {
 
-  static final Set<String> NOTIFY_AT = Set.of("OWNING", "BRANCH", "REGION", "HEADQUARTERS");
+  /** Whom a level may notify: the roles that work tickets (the editor offers the same list, in this order). */
+  public static final List<String> NOTIFY_ROLES =
+      List.of(Role.BRANCH_STAFF_NAME, Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.HQ_MANAGER_NAME, Role.ADMIN_NAME);
+  /** Where: the ticket's own branch, or its nearest ancestor of that kind (the editor offers the same list). */
+  public static final List<String> NOTIFY_AT = List.of("OWNING", "BRANCH", "REGION", "HEADQUARTERS");
   static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
   static final int MAX_LEVELS = 9;
   /** A level later than a year of working time after the breach is a typing error, not a rule. */
@@ -104,7 +108,7 @@ public class EscalationChains {
       }
       previous = delay;
       String role = blankToNull(l.notifyRole());
-      if (role != null && (!Set.of(Role.BRANCH_STAFF_NAME, Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.HQ_MANAGER_NAME, Role.ADMIN_NAME).contains(role))) {
+      if (role != null && !NOTIFY_ROLES.contains(role)) {
         throw new InvalidInputException(at + ".notifyRole", "invalid-chain", "not a role that works tickets: " + role, role);
       }
       String notifyAt = blankToNull(l.notifyAt()) == null ? "OWNING" : l.notifyAt().strip();

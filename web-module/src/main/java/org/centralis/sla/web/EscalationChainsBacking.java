@@ -174,13 +174,14 @@ public class EscalationChainsBacking implements Serializable {
   }
 
   public List<String> getRoles() {
-    return List.of("BRANCH_STAFF", "AGENT", "SUPERVISOR", "HQ_MANAGER", "ADMIN");
+    return EscalationChains.NOTIFY_ROLES;
   }
 
   public List<String> getPlaces() {
-    return List.of("OWNING", "BRANCH", "REGION", "HEADQUARTERS");
+    return EscalationChains.NOTIFY_AT;
   }
 
+  /** Priorities a level may raise to (LOW, which the API also takes, raises nothing worth a level). */
   public List<String> getPriorities() {
     return List.of("NORMAL", "HIGH", "URGENT");
   }
