@@ -42,18 +42,25 @@ import org.centralis.sla.domain.SlaMetric;
  *   mvn -q -o -pl bench -am install -DskipTests
  *   mvn -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=/tmp/bench.cp
  *   java -cp bench/target/centralis-bench.jar:$(cat /tmp/bench.cp) org.centralis.bench.SlaSweepBench \
- *       --clocks 1000000 --seconds 120 --sweepers 2 [--shuffle true] [--spread-hours 24] --dir /tmp/sla-bench
+ *       --clocks 1000000 --seconds 120 --sweepers 2 [--shuffle true] [--spread-hours 24] [--recompute-after 20] --dir /tmp/sla-bench
  * </pre>
  */
 public final class SlaSweepBench {
 
   private static final long TARGET = 8 * 3600;
+  private static final String COLUMNS =
+      "TICKET_ID, STARTED_AT, PAUSED_SECONDS, DUE_AT, STATE, WARNINGS_FIRED, ESCALATION_LEVEL, NEXT_DUE_AT, VERSION, CYCLE, BREACHED_AT, TARGET_SECONDS";
   private static final String PERCENTS = "75,90";
   private static final List<Long> CHAIN = List.of(0L, 3600L);
   private static final BusinessCalendar CAL = BusinessCalendar.in("Asia/Shanghai").hours(java.util.EnumSet.allOf(java.time.DayOfWeek.class), "00:00-24:00").build();
 
   /** Each sweeper works its due list in its own random order (fewer collisions between nodes). */
   private static boolean shuffle;
+
+  /** While a policy change is recomputed, the sweepers' lags are also kept apart. */
+  private static volatile boolean recomputing;
+
+  private static final ConcurrentLinkedQueue<Long> LAGS_DURING_RECOMPUTE = new ConcurrentLinkedQueue<>();
 
   private SlaSweepBench() {}
 
@@ -68,6 +75,9 @@ public final class SlaSweepBench {
     int batch = Integer.parseInt(a.getOrDefault("batch", "500"));
     shuffle = Boolean.parseBoolean(a.getOrDefault("shuffle", "false"));
     double spreadHours = Double.parseDouble(a.getOrDefault("spread-hours", "24"));
+    // A policy change at this second of the window: every open clock retargeted from 8 to 9 working hours, in
+    // batches of `batch` clocks walked by id, each batch one transaction (as ClockRecompute), while the sweepers run.
+    int recomputeAfter = Integer.parseInt(a.getOrDefault("recompute-after", "-1"));
     Path dir = Path.of(a.getOrDefault("dir", "/tmp/sla-bench"));
     if (seconds > 3600 || clocks > 5_000_000) {
       throw new IllegalArgumentException("bounded: at most 3600 s and 5,000,000 clocks");
@@ -81,6 +91,7 @@ public final class SlaSweepBench {
     out.put("batch", batch);
     out.put("shuffle", shuffle);
     out.put("spreadHours", spreadHours);
+    out.put("recomputeAfter", recomputeAfter);
 
     // The clocks' time line starts at `origin`, after the load is expected to end, so that the
     // measured window starts at steady state instead of with the backlog of the load's duration.
@@ -133,6 +144,19 @@ public final class SlaSweepBench {
       t.start();
       running.add(t);
     }
+    Map<String, Object> recompute = new LinkedHashMap<>();
+    if (recomputeAfter >= 0) {
+      Thread r = new Thread(() -> {
+        try {
+          Thread.sleep(recomputeAfter * 1000L);
+          recompute(url, batch, recompute);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }, "recompute");
+      r.start();
+      running.add(r);
+    }
     for (Thread t : running) {
       t.join();
     }
@@ -145,6 +169,10 @@ public final class SlaSweepBench {
     out.put("processCpuPercentOfOneCore", round(100.0 * (os.getProcessCpuTime() - processCpu0) / 1e9 / wall));
     out.put("lagMs", percentiles(lags));
     out.put("dueQueryMicros", percentiles(queryMicros));
+    if (recomputeAfter >= 0) {
+      recompute.put("sweepLagMsMeanwhile", percentiles(LAGS_DURING_RECOMPUTE));
+      out.put("recompute", recompute);
+    }
     try (Connection c = DriverManager.getConnection(url, "sa", "");
         Statement st = c.createStatement();
         ResultSet dup = st.executeQuery("SELECT COUNT(*) FROM (SELECT CLOCK_ID, KIND, SEQ FROM SLA_EVENT GROUP BY CLOCK_ID, KIND, SEQ HAVING COUNT(*) > 1)")) {
@@ -199,7 +227,7 @@ public final class SlaSweepBench {
   private static int fire(Connection c, long id, Instant now, ConcurrentLinkedQueue<Long> lags) throws Exception {
     SlaClock clock;
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT TICKET_ID, STARTED_AT, PAUSED_SECONDS, DUE_AT, STATE, WARNINGS_FIRED, ESCALATION_LEVEL, NEXT_DUE_AT, VERSION, CYCLE, BREACHED_AT FROM SLA_CLOCK WHERE ID = ?")) {
+        "SELECT " + COLUMNS + " FROM SLA_CLOCK WHERE ID = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next() || rs.getTimestamp(8) == null || rs.getTimestamp(8).toInstant().isAfter(now)) {
@@ -234,16 +262,86 @@ public final class SlaSweepBench {
         ins.setTimestamp(5, Timestamp.from(f.dueAt()));
         ins.setTimestamp(6, Timestamp.from(firedAt));
         ins.addBatch();
-        lags.add(Math.max(0, firedAt.toEpochMilli() - f.dueAt().toEpochMilli()));
+        long lag = Math.max(0, firedAt.toEpochMilli() - f.dueAt().toEpochMilli());
+        lags.add(lag);
+        if (recomputing) {
+          LAGS_DURING_RECOMPUTE.add(lag);
+        }
       }
       ins.executeBatch();
     }
     return steps.size();
   }
 
-  /** A clock with the fields of the row (the bench reads rows by JDBC where the application uses JPA). */
+  /**
+   * As ClockRecompute.policyBatch over JDBC: open clocks by id, {@code batch} at a time, each retargeted with the real
+   * {@link SlaClock#retarget} and written back with the version check, one transaction per batch; a batch that meets a
+   * clock the sweepers changed meanwhile is rolled back and tried again.
+   */
+  private static void recompute(String url, int batch, Map<String, Object> out) throws Exception {
+    SlaClock.Terms relaxed = new SlaClock.Terms(1L, 1L, "7x24", TARGET + 3600, PERCENTS);
+    ConcurrentLinkedQueue<Long> batchMillis = new ConcurrentLinkedQueue<>();
+    long changed = 0;
+    long retries = 0;
+    long after = 0;
+    recomputing = true;
+    long t0 = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      c.setAutoCommit(false);
+      while (true) {
+        long b0 = System.nanoTime();
+        List<SlaClock> page = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT " + COLUMNS + ", ID FROM SLA_CLOCK WHERE ID > ? AND STATE IN ('RUNNING', 'BREACHED') ORDER BY ID FETCH FIRST ? ROWS ONLY")) {
+          ps.setLong(1, after);
+          ps.setInt(2, batch);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              page.add(hydrate(rs.getLong(13), rs));
+            }
+          }
+        }
+        try (PreparedStatement up = c.prepareStatement(
+            "UPDATE SLA_CLOCK SET TARGET_SECONDS = ?, DUE_AT = ?, WARNINGS_FIRED = ?, NEXT_DUE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?")) {
+          for (SlaClock clock : page) {
+            int version = clock.getVersion();
+            clock.retarget(relaxed, CAL, CHAIN);
+            up.setLong(1, clock.getTargetSeconds());
+            up.setTimestamp(2, Timestamp.from(clock.getDueAt()));
+            up.setInt(3, clock.getWarningsFired());
+            up.setTimestamp(4, clock.getNextDueAt() == null ? null : Timestamp.from(clock.getNextDueAt()));
+            up.setLong(5, clock.getId());
+            up.setInt(6, version);
+            up.addBatch();
+          }
+          int[] counts = up.executeBatch();
+          if (java.util.Arrays.stream(counts).anyMatch(n -> n != 1)) {
+            c.rollback(); // a sweeper fired one of these clocks meanwhile: read the batch again
+            retries++;
+            continue;
+          }
+        }
+        c.commit();
+        batchMillis.add((System.nanoTime() - b0) / 1_000_000);
+        changed += page.size();
+        if (page.size() < batch) {
+          break;
+        }
+        after = page.get(page.size() - 1).getId();
+      }
+    } finally {
+      recomputing = false;
+    }
+    out.put("clocksRecomputed", changed);
+    out.put("seconds", round((System.nanoTime() - t0) / 1e9));
+    out.put("clocksPerSecond", round(changed / ((System.nanoTime() - t0) / 1e9)));
+    out.put("batchesRetried", retries);
+    out.put("batchMs", percentiles(batchMillis));
+  }
+
+  /** A clock with the fields of the row, {@code COLUMNS} in that order (the bench reads rows by JDBC where the application uses JPA). */
   private static SlaClock hydrate(long id, ResultSet rs) throws Exception {
-    SlaClock clock = SlaClock.start(rs.getLong(1), "T" + id, "/1/", SlaMetric.RESOLUTION, new SlaClock.Terms(1L, 1L, "7x24", TARGET, PERCENTS),
+    SlaClock clock = SlaClock.start(rs.getLong(1), "T" + id, "/1/", SlaMetric.RESOLUTION, new SlaClock.Terms(1L, 1L, "7x24", rs.getLong(12), PERCENTS),
         rs.getTimestamp(2).toInstant(), CAL, CHAIN);
     set(clock, "id", id);
     set(clock, "pausedSeconds", rs.getLong(3));
@@ -271,7 +369,7 @@ public final class SlaSweepBench {
           "CREATE TABLE SLA_CLOCK (ID NUMBER(19) PRIMARY KEY, TICKET_ID NUMBER(19) NOT NULL, STATE VARCHAR2(12 CHAR) NOT NULL, CYCLE NUMBER(10) DEFAULT 1 NOT NULL,"
               + " STARTED_AT TIMESTAMP WITH TIME ZONE NOT NULL, PAUSED_SECONDS NUMBER(19) DEFAULT 0 NOT NULL, DUE_AT TIMESTAMP WITH TIME ZONE NOT NULL,"
               + " WARNINGS_FIRED NUMBER(3) DEFAULT 0 NOT NULL, ESCALATION_LEVEL NUMBER(3) DEFAULT 0 NOT NULL, BREACHED_AT TIMESTAMP WITH TIME ZONE,"
-              + " NEXT_DUE_AT TIMESTAMP WITH TIME ZONE, VERSION NUMBER(10) DEFAULT 0 NOT NULL)");
+              + " NEXT_DUE_AT TIMESTAMP WITH TIME ZONE, VERSION NUMBER(10) DEFAULT 0 NOT NULL, TARGET_SECONDS NUMBER(19) DEFAULT " + TARGET + " NOT NULL)");
       st.execute(
           "CREATE TABLE SLA_EVENT (ID NUMBER(19) PRIMARY KEY, CLOCK_ID NUMBER(19) NOT NULL, CYCLE NUMBER(10) NOT NULL, KIND VARCHAR2(12 CHAR) NOT NULL,"
               + " SEQ NUMBER(3) NOT NULL, DUE_AT TIMESTAMP WITH TIME ZONE NOT NULL, FIRED_AT TIMESTAMP WITH TIME ZONE NOT NULL,"

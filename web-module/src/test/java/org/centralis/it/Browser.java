@@ -10,8 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -76,6 +80,30 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("loginForm:password")).sendKeys(Api.PASSWORD);
     driver.findElement(By.id("loginForm:signIn")).click();
     wait.until(b -> !b.getCurrentUrl().contains("/login.xhtml") || !b.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
+  }
+
+  /**
+   * Clicks an element after scrolling it to the middle of the window (the sticky header covers the top); an element
+   * redrawn by an Ajax update meanwhile is looked up again.
+   */
+  public void click(By element) {
+    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(d -> {
+      WebElement e = d.findElement(element);
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+      if (!e.isDisplayed() || !e.isEnabled()) {
+        return false;
+      }
+      e.click();
+      return true;
+    });
+  }
+
+  /** Picks the option with this label in a PrimeFaces selectOneMenu. */
+  public void choose(String clientId, String label) {
+    wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(By.id(clientId))).click();
+    By item = By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item[data-label='" + label + "']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(item)).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(clientId + "_panel")));
   }
 
   public void screenshot(String what) {

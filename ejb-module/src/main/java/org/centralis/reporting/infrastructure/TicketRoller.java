@@ -33,8 +33,8 @@ import org.centralis.reporting.application.FactOutbox.Fact;
 public class TicketRoller implements FactRoller {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  /** Timeline events that make a close not first-contact; DISPATCHED counts only from the second. */
-  private static final String HANDOFF_KINDS = "'DISPATCHED', 'REJECTED', 'RETURNED', 'REOPENED'";
+  /** Timeline events that make a close not first-contact (a sub-task is another department's help); DISPATCHED counts only from the second. */
+  private static final String HANDOFF_KINDS = "'DISPATCHED', 'REJECTED', 'RETURNED', 'REOPENED', 'TASK_DISPATCHED'";
 
   @Override
   public Fact fact() {

@@ -84,6 +84,25 @@ public class SlaPolicies {
     auditTrail.record(new AuditEntry("SLA_POLICY_CHANGED", "SLA_POLICY", Long.toString(id), before, terms.toString()));
   }
 
+  /**
+   * Creates a policy under the next free id and answers that id. Two administrators creating at
+   * once both read the same maximum; the second insert fails on the key and is told to retry.
+   */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public long create(@NotNull PolicyDocument doc) {
+    Long max = em.createQuery("SELECT MAX(p.id) FROM SlaPolicy p", Long.class).getSingleResult();
+    long id = (max == null ? 0 : max) + 1;
+    SlaPolicy.Terms terms = validate(doc);
+    em.persist(SlaPolicy.create(id, terms, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      throw new ConflictException("concurrent-change", "another policy was created at the same time; retry", id);
+    }
+    auditTrail.record(new AuditEntry("SLA_POLICY_CHANGED", "SLA_POLICY", Long.toString(id), null, terms.toString()));
+    return id;
+  }
+
   /** How the proposed policy would move the deadlines of the policy's open clocks; nothing is saved. */
   @RolesAllowed(Role.ADMIN_NAME)
   public WhatIf whatIf(long id, @NotNull PolicyDocument doc) {
@@ -173,8 +192,15 @@ public class SlaPolicies {
     check("priority", d.priority(), Priority.class);
     check("channel", d.channel(), Channel.class);
     check("customerTier", d.customerTier(), org.centralis.customer.domain.CustomerTier.class);
-    if (d.categoryId() != null && em.createNativeQuery("SELECT ID FROM TICKET_CATEGORY WHERE ID = ?").setParameter(1, d.categoryId()).getResultList().isEmpty()) {
-      throw new InvalidInputException("categoryId", "unknown-category", "no category " + d.categoryId(), d.categoryId());
+    if (d.categoryId() != null) {
+      List<?> type = em.createNativeQuery("SELECT TICKET_TYPE FROM TICKET_CATEGORY WHERE ID = ?").setParameter(1, d.categoryId()).getResultList();
+      if (type.isEmpty()) {
+        throw new InvalidInputException("categoryId", "unknown-category", "no category " + d.categoryId(), d.categoryId());
+      }
+      // A category belongs to one type: a policy asking for another type would never match.
+      if (d.ticketType() != null && !d.ticketType().equals(type.get(0))) {
+        throw new InvalidInputException("categoryId", "category-of-other-type", "category " + d.categoryId() + " is a " + type.get(0) + " category", d.categoryId());
+      }
     }
     if (d.calendarCode() != null) {
       try {

@@ -113,7 +113,8 @@ public class SlaPolicy {
     nextUpdateSeconds = t.nextUpdateSeconds();
     resolutionSeconds = t.resolutionSeconds();
     warnPercents = t.warnPercents() == null ? "" : t.warnPercents().replace(" ", "");
-    pauseStatuses = String.join(",", t.pauseStatuses() == null ? Set.of() : t.pauseStatuses());
+    // "Never paused" is one blank, not an empty string: Oracle stores '' as NULL and the column is NOT NULL.
+    pauseStatuses = t.pauseStatuses() == null || t.pauseStatuses().isEmpty() ? " " : String.join(",", t.pauseStatuses());
     calendarCode = t.calendarCode();
     escalationChainId = t.escalationChainId();
     active = t.active();

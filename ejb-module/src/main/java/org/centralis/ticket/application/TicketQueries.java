@@ -19,13 +19,11 @@ import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.InvalidInputException;
-import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.CurrentCaller;
 import org.centralis.shared.security.Role;
 import org.centralis.ticket.domain.Ticket;
-import org.centralis.ticket.domain.TicketNumber;
 
 /**
  * Reading tickets. Every query is limited to the caller's branch subtree, plus the tickets assigned
@@ -47,26 +45,11 @@ public class TicketQueries {
   @Inject private OrganizationDirectory organization;
   @Inject private TicketViews views;
   @Inject private AuditTrail auditTrail;
+  @Inject private TicketAccess access;
 
 
   public TicketView find(@NotNull String number) {
-    if (!TicketNumber.isWellFormed(number)) {
-      throw new NotFoundException("ticket", number);
-    }
-    Ticket ticket =
-        em.createNamedQuery("Ticket.findByNumber", Ticket.class)
-            .setParameter("number", number)
-            .getResultStream()
-            .findFirst()
-            .filter(this::visible)
-            .orElseThrow(() -> new NotFoundException("ticket", number));
-    return views.of(ticket);
-  }
-
-  /** In the caller's branch subtree, or assigned to the caller's team. */
-  private boolean visible(Ticket t) {
-    return currentCaller.get().canSee(t.getOwningBranchPath())
-        || (t.getAssignedTeamId() != null && organization.myTeamId().filter(t.getAssignedTeamId()::equals).isPresent());
+    return views.of(access.visible(number));
   }
 
   public Page<TicketSummary> list(

@@ -6,9 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,11 +23,8 @@ import java.util.Set;
 import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
 import org.centralis.organization.application.OrganizationDirectory;
-import org.centralis.organization.application.TeamRef;
-import org.centralis.shared.domain.ConflictException;
 import org.centralis.shared.domain.ForbiddenException;
 import org.centralis.shared.domain.InvalidInputException;
-import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.CurrentCaller;
@@ -37,7 +32,6 @@ import org.centralis.shared.security.Role;
 import org.centralis.ticket.domain.Ticket;
 import org.centralis.ticket.domain.TicketCategory;
 import org.centralis.ticket.domain.TicketEvent;
-import org.centralis.ticket.domain.TicketNumber;
 import org.centralis.ticket.domain.TicketStatus;
 
 /**
@@ -70,18 +64,27 @@ public class TicketWork {
   @Inject private AuditTrail auditTrail;
   @Inject private TicketViews views;
   @Inject private Event<TicketChanged> changes;
+  @Inject private TicketAccess access;
+  @Inject private TicketTasks tasks;
 
   /** Performs one action on a ticket and answers the ticket as it is now. */
   public TicketView act(@NotNull String number, @NotNull TicketAction action, @NotNull @Valid TicketActionRequest request) {
     Caller caller = currentCaller.get();
-    Ticket ticket = visibleTicket(number, caller);
-    if (!permitted(ticket, caller).contains(action)) {
+    Ticket ticket = access.visible(number);
+    if (!access.permitted(ticket).contains(action)) {
       throw new ForbiddenException(
           "ticket-action-forbidden", caller.login() + " may not " + action.name().toLowerCase() + " ticket " + number, action.name(), number);
     }
     TicketStatus before = ticket.getStatus();
-    TicketEvent event = apply(ticket, action, request, caller, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    flush();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (action == TicketAction.RESOLVE) {
+      tasks.requireNonePending(ticket);
+    }
+    TicketEvent event = apply(ticket, action, request, caller, now);
+    if (action == TicketAction.CANCEL) {
+      tasks.cancelAll(ticket, caller.login(), request.text(), now);
+    }
+    access.flush();
     changes.fire(changed(ticket, before, event));
     audit(ticket, action, before, event);
     return views.of(ticket);
@@ -89,10 +92,9 @@ public class TicketWork {
 
   /** The actions the caller may take on the ticket now (role, relation and status), for the UI. */
   public Set<TicketAction> allowedActions(@NotNull String number) {
-    Caller caller = currentCaller.get();
-    Ticket ticket = visibleTicket(number, caller);
+    Ticket ticket = access.visible(number);
     Set<TicketAction> allowed = EnumSet.noneOf(TicketAction.class);
-    for (TicketAction a : permitted(ticket, caller)) {
+    for (TicketAction a : access.permitted(ticket)) {
       if (a.possibleFrom(ticket.getStatus())) {
         allowed.add(a);
       }
@@ -105,7 +107,7 @@ public class TicketWork {
    * the team's branch. {@code status} null means all open statuses.
    */
   public Page<TicketSummary> teamQueue(long teamId, TicketStatus status, @Min(0) int offset, @Min(1) @Max(500) int limit) {
-    requireTeamView(teamId);
+    access.requireTeamView(teamId);
     Set<TicketStatus> statuses = status == null ? TEAM_OPEN : EnumSet.of(status);
     String where = " WHERE t.assignedTeamId = :team AND t.status IN :statuses";
     TypedQuery<Ticket> q =
@@ -123,7 +125,7 @@ public class TicketWork {
 
   /** How many of the team's tickets are in each status (statuses with none are 0). */
   public Map<TicketStatus, Long> teamCounts(long teamId) {
-    requireTeamView(teamId);
+    access.requireTeamView(teamId);
     Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
     for (TicketStatus s : TicketStatus.values()) {
       counts.put(s, 0L);
@@ -144,7 +146,7 @@ public class TicketWork {
    */
   public Optional<TicketView> claimNext(long teamId) {
     Caller caller = currentCaller.get();
-    boolean member = organization.myTeamId().filter(t -> t == teamId).isPresent();
+    boolean member = access.myTeam().filter(t -> t == teamId).isPresent();
     boolean worker = caller.has(Role.BRANCH_STAFF) || caller.has(Role.AGENT) || caller.has(Role.SUPERVISOR);
     if (!member || !worker) {
       throw new ForbiddenException("not-team-member", caller.login() + " is not a member of team " + teamId, teamId);
@@ -168,7 +170,7 @@ public class TicketWork {
           continue;
         }
         TicketEvent event = ticket.accept(caller.staffId(), caller.login(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        flush();
+        access.flush();
         changes.fire(changed(ticket, TicketStatus.DISPATCHED, event));
         audit(ticket, TicketAction.ACCEPT, TicketStatus.DISPATCHED, event);
         return Optional.of(views.of(ticket));
@@ -214,51 +216,6 @@ public class TicketWork {
       throw new InvalidInputException("categoryId", "unknown-category", "no active category " + id, id);
     }
     return category;
-  }
-
-  private Ticket visibleTicket(String number, Caller caller) {
-    if (!TicketNumber.isWellFormed(number)) {
-      throw new NotFoundException("ticket", number);
-    }
-    return em.createNamedQuery("Ticket.findByNumber", Ticket.class)
-        .setParameter("number", number)
-        .getResultStream()
-        .findFirst()
-        .filter(t -> caller.canSee(t.getOwningBranchPath()) || isTeamMember(t))
-        .orElseThrow(() -> new NotFoundException("ticket", number));
-  }
-
-  private Set<TicketAction> permitted(Ticket t, Caller caller) {
-    return TicketAction.permitted(caller.roles(), isTeamMember(t), caller.canSee(t.getOwningBranchPath()), t.getStatus());
-  }
-
-  private boolean isTeamMember(Ticket t) {
-    return t.getAssignedTeamId() != null && organization.myTeamId().filter(t.getAssignedTeamId()::equals).isPresent();
-  }
-
-  private void requireTeamView(long teamId) {
-    Caller caller = currentCaller.get();
-    TeamRef team = organization.team(teamId).orElseThrow(() -> new NotFoundException("team", teamId));
-    boolean member = organization.myTeamId().filter(t -> t == teamId).isPresent();
-    boolean supervising =
-        caller.has(Role.SUPERVISOR) && organization.branch(team.branchId()).filter(b -> caller.canSee(b.path())).isPresent();
-    if (!member && !supervising) {
-      throw new ForbiddenException("not-team-member", caller.login() + " is not a member of team " + teamId, teamId);
-    }
-  }
-
-  /** Writes the change now, so that a concurrent one (the @Version check) is a 409, not a failed commit. */
-  private void flush() {
-    try {
-      em.flush();
-    } catch (OptimisticLockException e) {
-      throw new ConflictException("concurrent-change", "the ticket was changed by someone else meanwhile; reload it and try again");
-    } catch (PersistenceException e) {
-      if (e.getCause() instanceof OptimisticLockException) {
-        throw new ConflictException("concurrent-change", "the ticket was changed by someone else meanwhile; reload it and try again");
-      }
-      throw e;
-    }
   }
 
   private static TicketChanged changed(Ticket ticket, TicketStatus before, TicketEvent event) {

@@ -280,6 +280,16 @@ public class Ticket {
     return append(TicketEventKind.CANCELLED, now, actorLogin, from, TicketStatus.CANCELLED, null, why);
   }
 
+  /** A sub-task of the ticket changed ({@link TicketTask}): a timeline entry for its team; the status does not change. */
+  public TicketEvent recordTask(TicketTask task, TicketEventKind kind, String actorLogin, String text, Instant now) {
+    if (!kind.name().startsWith("TASK_")) {
+      throw new IllegalArgumentException(kind + " is not a sub-task event");
+    }
+    updatedAt = now;
+    String detail = "#" + task.getSeqNo() + (text == null ? "" : ": " + text);
+    return append(kind, now, actorLogin, null, null, task.getTeamId(), detail.length() > 1000 ? detail.substring(0, 999) + "…" : detail);
+  }
+
   /** A note on the timeline; the status does not change. Not allowed on a cancelled ticket. */
   public TicketEvent comment(String actorLogin, String text, CommentVisibility visibility, Instant now) {
     String body = required("note", text);

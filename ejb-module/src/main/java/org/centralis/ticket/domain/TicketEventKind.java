@@ -14,5 +14,11 @@ public enum TicketEventKind {
   REOPENED,
   CANCELLED,
   /** Category and/or priority changed; the detail says from what to what, and why. */
-  RECLASSIFIED
+  RECLASSIFIED,
+  /** Sub-task events (协办): the team is the task's team, the detail starts with "#seq". The status does not change. */
+  TASK_DISPATCHED,
+  TASK_ACCEPTED,
+  TASK_DONE,
+  TASK_REJECTED,
+  TASK_CANCELLED
 }

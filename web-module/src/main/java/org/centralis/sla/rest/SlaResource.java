@@ -9,7 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.centralis.shared.rest.QueryParams;
@@ -50,6 +53,15 @@ public class SlaResource {
   @Operation(summary = "One SLA policy")
   public PolicyDocument get(@PathParam("id") long id) {
     return policies.get(id);
+  }
+
+  @POST
+  @Path("policies")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a policy under the next free id (ADMIN); it applies to tickets logged or reclassified from now on")
+  public Response create(PolicyDocument doc, @Context UriInfo uriInfo) {
+    long id = policies.create(doc);
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(id)).build()).entity(policies.get(id)).build();
   }
 
   @PUT

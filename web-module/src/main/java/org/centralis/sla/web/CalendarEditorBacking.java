@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.sla.application.BusinessCalendars;
 import org.centralis.sla.application.CalendarDocument;
 import org.centralis.sla.application.ClockRecompute;
@@ -56,6 +58,10 @@ public class CalendarEditorBacking implements Serializable {
   private CalendarDocument draft;
   private LocalDate selectedDay;
   private WhatIf whatIf;
+  /** The weekly hours being typed, weekday → "09:00-12:00, 13:30-17:30" (blank: closed). */
+  private Map<String, String> weeklyText = new LinkedHashMap<>();
+  private String breakFrom;
+  private String breakTo;
   private transient List<Month> months;
 
   @PostConstruct
@@ -78,6 +84,8 @@ public class CalendarEditorBacking implements Serializable {
     selectedDay = null;
     whatIf = null;
     months = null;
+    weeklyText = new LinkedHashMap<>();
+    getWeeklyHours().forEach(line -> weeklyText.put(line.getKey(), line.getValue().replace('–', '-')));
   }
 
   /** The ?code= of a link to one calendar (opened once, on the first request of the view). */
@@ -155,9 +163,56 @@ public class CalendarEditorBacking implements Serializable {
     edit(new CalendarDocument(d.code(), d.name(), d.timezone(), d.weeklyHours(), d.holidays(), workdays, d.breaks()));
   }
 
-  /** Drafts: the selected date follows its weekday again (no holiday date, no override). */
+  /** Drafts: the selected date follows its weekday again (no holiday date, no override, no break). */
   public void markNormal() {
-    edit(withoutOverride(withHoliday(draft, selectedDay, false), selectedDay));
+    CalendarDocument d = withoutOverride(withHoliday(draft, selectedDay, false), selectedDay);
+    List<CalendarDocument.Break> breaks = (d.breaks() == null ? List.<CalendarDocument.Break>of() : d.breaks()).stream()
+        .filter(b -> !b.date().equals(selectedDay.toString())).toList();
+    edit(new CalendarDocument(d.code(), d.name(), d.timezone(), d.weeklyHours(), d.holidays(), d.workdays(), breaks));
+  }
+
+  /** Drafts the weekly hours as typed ("09:00-12:00, 13:30-17:30" per weekday, blank = closed); bad text names its weekday. */
+  public void applyWeekly() {
+    Map<String, List<CalendarDocument.Hours>> weekly = new LinkedHashMap<>();
+    try {
+      for (DayOfWeek day : DayOfWeek.values()) {
+        List<CalendarDocument.Hours> hours = new ArrayList<>();
+        for (String window : weeklyText.getOrDefault(day.name(), "").split("[,，;；]")) {
+          if (window.isBlank()) {
+            continue;
+          }
+          String[] ends = window.strip().split("\\s*[-–~～]\\s*");
+          if (ends.length != 2) {
+            throw new InvalidInputException("weeklyHours." + day, "invalid-window", "not a window from-to: " + window.strip(), window.strip());
+          }
+          hours.add(new CalendarDocument.Hours(ends[0], ends[1]));
+        }
+        if (!hours.isEmpty()) {
+          weekly.put(day.name(), hours);
+        }
+      }
+    } catch (InvalidInputException e) {
+      Messages.handle(e);
+      return;
+    }
+    edit(new CalendarDocument(draft.code(), draft.name(), draft.timezone(), weekly, draft.holidays(), draft.workdays(), draft.breaks()));
+  }
+
+  /** Drafts a closed window on the selected date (e.g. a staff meeting 14:00–15:00). */
+  public void addBreak() {
+    List<CalendarDocument.Break> breaks = new ArrayList<>(draft.breaks() == null ? List.of() : draft.breaks());
+    breaks.add(new CalendarDocument.Break(selectedDay.toString(), breakFrom == null ? null : breakFrom.strip(), breakTo == null ? null : breakTo.strip()));
+    edit(new CalendarDocument(draft.code(), draft.name(), draft.timezone(), draft.weeklyHours(), draft.holidays(), draft.workdays(), breaks));
+    breakFrom = null;
+    breakTo = null;
+  }
+
+  /** The breaks of the selected date, as "14:00–15:00". */
+  public List<String> getSelectedBreaks() {
+    if (selectedDay == null || draft.breaks() == null) {
+      return List.of();
+    }
+    return draft.breaks().stream().filter(b -> b.date().equals(selectedDay.toString())).map(b -> b.from() + "–" + b.to()).toList();
   }
 
   public void discard() {
@@ -227,6 +282,26 @@ public class CalendarEditorBacking implements Serializable {
       lines.add(Map.entry(day.name(), hours == null || hours.isEmpty() ? "" : hours.stream().map(h -> h.from() + "–" + h.to()).collect(Collectors.joining(", "))));
     }
     return lines;
+  }
+
+  public Map<String, String> getWeeklyText() {
+    return weeklyText;
+  }
+
+  public String getBreakFrom() {
+    return breakFrom;
+  }
+
+  public void setBreakFrom(String v) {
+    breakFrom = v;
+  }
+
+  public String getBreakTo() {
+    return breakTo;
+  }
+
+  public void setBreakTo(String v) {
+    breakTo = v;
   }
 
   public List<BusinessCalendars.CalendarRef> getCalendars() {

@@ -1,6 +1,8 @@
 package org.centralis.sla.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -19,18 +21,28 @@ public class TicketSlaBacking {
 
   private final Map<String, List<ClockView>> loaded = new HashMap<>();
 
-  /** The ticket's clocks, read once per request; none when the ticket is not visible. */
+  /**
+   * The ticket's clocks, read once per rendering; none when the ticket is not visible. Reads before
+   * the render phase (the panel's {@code rendered} test while a form is processed) are not kept: the
+   * action that follows — resolve, pend, a last sub-task done — changes the clocks.
+   */
   public List<ClockView> of(String number) {
     if (number == null || number.isBlank()) {
       return List.of();
     }
-    return loaded.computeIfAbsent(number.strip(), n -> {
-      try {
-        return clocks.forTicket(n);
-      } catch (CentralisException e) {
-        return List.of();
-      }
-    });
+    FacesContext fc = FacesContext.getCurrentInstance();
+    if (fc != null && fc.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+      return read(number.strip());
+    }
+    return loaded.computeIfAbsent(number.strip(), this::read);
+  }
+
+  private List<ClockView> read(String number) {
+    try {
+      return clocks.forTicket(number);
+    } catch (CentralisException e) {
+      return List.of();
+    }
   }
 
   /** Epoch milliseconds for the countdown script. */

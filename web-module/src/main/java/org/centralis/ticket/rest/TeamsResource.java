@@ -10,24 +10,28 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.rest.PageDto;
 import org.centralis.shared.rest.QueryParams;
+import org.centralis.ticket.application.TaskView;
 import org.centralis.ticket.application.TicketSummary;
+import org.centralis.ticket.application.TicketTasks;
 import org.centralis.ticket.application.TicketWork;
 import org.centralis.ticket.domain.TicketStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A team's ticket work: its queue (workload), counts per status, and "claim next". */
+/** A team's ticket work: its queue (workload), counts per status, the sub-tasks sent to it, and "claim next". */
 @Path("teams/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets")
 public class TeamsResource {
 
   @Inject private TicketWork work;
+  @Inject private TicketTasks tasks;
 
   @GET
   @Path("tickets")
@@ -46,6 +50,14 @@ public class TeamsResource {
     Map<String, Long> counts = new LinkedHashMap<>();
     work.teamCounts(teamId(id)).forEach((status, n) -> counts.put(status.name(), n));
     return counts;
+  }
+
+  @GET
+  @Path("tasks")
+  @Operation(summary = "The sub-tasks other teams sent this team that are not done yet (dispatched or accepted), oldest first")
+  @APIResponse(responseCode = "403", description = "not a member of the team, nor a supervisor over it")
+  public List<TaskView> tasks(@PathParam("id") String id) {
+    return tasks.ofTeam(teamId(id));
   }
 
   @POST

@@ -12,12 +12,14 @@ import java.util.Optional;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.organization.application.TeamRef;
 import org.centralis.shared.web.Messages;
+import org.centralis.ticket.application.TaskView;
 import org.centralis.ticket.application.TicketSummary;
+import org.centralis.ticket.application.TicketTasks;
 import org.centralis.ticket.application.TicketView;
 import org.centralis.ticket.application.TicketWork;
 import org.centralis.ticket.domain.TicketStatus;
 
-/** My team's workload (/tickets/team.xhtml): counts per status, the open queue, "claim next". */
+/** My team's workload (/tickets/team.xhtml): counts per status, the open queue, "claim next", and the sub-tasks other teams sent it. */
 @Named
 @ViewScoped
 public class TeamQueueBacking implements Serializable {
@@ -27,11 +29,13 @@ public class TeamQueueBacking implements Serializable {
 
   @Inject private TicketWork work;
   @Inject private OrganizationDirectory organization;
+  @Inject private TicketTasks tasks;
 
   private TeamRef team;
   private Map<TicketStatus, Long> counts = Map.of();
   private List<TicketSummary> queue = List.of();
   private long total;
+  private List<TaskView> subTasks = List.of();
 
   /** View action; also the refresh button. */
   public void load() {
@@ -45,6 +49,7 @@ public class TeamQueueBacking implements Serializable {
       var page = work.teamQueue(team.id(), null, 0, QUEUE_SIZE);
       queue = page.items();
       total = page.total();
+      subTasks = tasks.ofTeam(team.id());
     } catch (RuntimeException e) {
       Messages.handle(e);
     }
@@ -87,6 +92,10 @@ public class TeamQueueBacking implements Serializable {
 
   public List<TicketSummary> getQueue() {
     return queue;
+  }
+
+  public List<TaskView> getSubTasks() {
+    return subTasks;
   }
 
   public long getTotal() {

@@ -73,11 +73,11 @@ class ComplaintReturnVisitPathIT {
     browser.findElement(By.id("lookupForm:value")).sendKeys(Fixtures.phoneOf(customerId));
     browser.findElement(By.id("lookupForm:search")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("selectedCustomer")));
-    choose("logForm:type", "投诉");
+    session.choose("logForm:type", "投诉");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logForm:complaintTaxonomy")));
-    choose("logForm:categoryId", "收费争议");
-    choose("logForm:severity", "较重");
-    choose("logForm:complaintTaxonomy", "年费争议");
+    session.choose("logForm:categoryId", "收费争议");
+    session.choose("logForm:severity", "较重");
+    session.choose("logForm:complaintTaxonomy", "年费争议");
     browser.findElement(By.id("logForm:amount_input")).sendKeys("300");
     browser.findElement(By.id("logForm:subject")).sendKeys("浏览器测试：年费被重复扣收 " + System.currentTimeMillis());
     browser.findElement(By.id("logForm:description")).sendKeys("客户反映信用卡年费被重复扣收，要求退还。");
@@ -100,7 +100,7 @@ class ComplaintReturnVisitPathIT {
     session.screenshot("dispatched-to-hq");
     click(".cz-action-accept");
     awaitPageStatus("ACCEPTED");
-    choose("ticketForm:rootCause", "业务技能不足");
+    session.choose("ticketForm:rootCause", "业务技能不足");
     browser.findElement(By.id("ticketForm:correctiveAction")).sendKeys("退还重复扣收的年费，并对柜员进行收费规则培训");
     browser.findElement(By.id("ticketForm:saveResolution")).click();
     wait.ignoring(StaleElementReferenceException.class).until(b -> b.findElement(By.id("rootCauseShown")).getText().contains("业务技能不足"));
@@ -144,7 +144,7 @@ class ComplaintReturnVisitPathIT {
     wait.until(ExpectedConditions.visibilityOfElementLocated(rows));
     assertTrue(browser.findElements(rows).size() > 1, "the demo complaints are listed");
     session.screenshot("register");
-    choose("registerForm:filterOverdue", "已超时限");
+    session.choose("registerForm:filterOverdue", "已超时限");
     wait.ignoring(StaleElementReferenceException.class)
         .until(b -> b.findElements(rows).stream().allMatch(r -> r.getText().contains("已超监管时限") || r.getText().contains("没有符合条件的投诉")));
     session.screenshot("register-overdue");
@@ -177,14 +177,6 @@ class ComplaintReturnVisitPathIT {
 
   private void awaitPageStatus(String status) {
     wait.ignoring(StaleElementReferenceException.class).until(b -> status.equals(b.findElement(By.id("ticketStatus")).getAttribute("data-status")));
-  }
-
-  /** Picks the option with this label in a PrimeFaces selectOneMenu. */
-  private void choose(String clientId, String label) {
-    wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(By.id(clientId))).click();
-    By item = By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item[data-label='" + label + "']");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(item)).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(clientId + "_panel")));
   }
 
   private static JsonObject awaitStatus(Api api, String number, String status) throws InterruptedException {

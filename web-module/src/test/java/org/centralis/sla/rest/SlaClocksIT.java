@@ -356,6 +356,35 @@ class SlaClocksIT {
   }
 
   @Test
+  void anAdministratorAddsAPolicyThatMatchesTicketsOnceActive() throws Exception {
+    Api api = new Api(base);
+    String policy =
+        "{\"name\":\"IT phone complaints\",\"ticketType\":\"COMPLAINT\",\"categoryId\":33,\"channel\":\"PHONE\",\"firstResponseSeconds\":600,"
+            + "\"resolutionSeconds\":1200,\"warnPercents\":\"50\",\"pauseStatuses\":[\"PENDING_CUSTOMER\",\"RETURNED\"],\"calendarCode\":\"7x24\",\"active\":false}";
+    assertProblem(api.post("super1", "/api/sla/policies", policy), 403, "forbidden");
+    assertProblem(api.post("admin1", "/api/sla/policies", policy.replace("COMPLAINT", "INQUIRY")), 400, "category-of-other-type");
+    assertProblem(api.post("admin1", "/api/sla/policies", policy.replace("RETURNED", "DONE")), 400, "invalid-value");
+    Api.Reply created = api.post("admin1", "/api/sla/policies", policy);
+    assertEquals(201, created.status(), created.body());
+    long id = created.json().getJsonNumber("id").longValue();
+    assertEquals(List.of("PENDING_CUSTOMER", "RETURNED"), created.json().getJsonArray("pauseStatuses").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_POLICY_CHANGED' AND TARGET_ID = ?", String.valueOf(id)));
+
+    String inactive = logComplaint(api, "PHONE", "SLA：新策略未启用");
+    assertTrue(clock(api, inactive, "RESOLUTION").getJsonNumber("policyId").longValue() != id, "an inactive policy matches nothing");
+    try {
+      assertEquals(200, api.put("admin1", "/api/sla/policies/" + id, policy.replace("\"active\":false", "\"active\":true")).status());
+      String matched = logComplaint(api, "PHONE", "SLA：新策略已启用");
+      JsonObject resolution = clock(api, matched, "RESOLUTION");
+      assertEquals(id, resolution.getJsonNumber("policyId").longValue(), resolution.toString());
+      Instant started = Instant.parse(resolution.getString("startedAt")).truncatedTo(ChronoUnit.SECONDS);
+      assertEquals(started.plusSeconds(1200), Instant.parse(resolution.getString("dueAt")));
+    } finally {
+      api.put("admin1", "/api/sla/policies/" + id, policy); // inactive again: other tests log phone complaints in category 33
+    }
+  }
+
+  @Test
   void theAtRiskListPutsTheNearestDeadlinesFirstWithinTheCallersScope() throws Exception {
     Api api = new Api(base);
     String number = logComplaint(api, "EMAIL", "SLA：超时预警列表");

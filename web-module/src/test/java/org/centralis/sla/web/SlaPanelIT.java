@@ -74,6 +74,28 @@ class SlaPanelIT {
       session.screenshot("sla-what-if");
       assertTrue(Long.parseLong(earlier.getText()) >= 1, earlier.getText());
       assertEquals("75600", org.centralis.it.Db.scalar("SELECT RESOLUTION_SECONDS FROM SLA_POLICY WHERE ID = 6"), "a what-if saves nothing");
+
+      // A new policy: criteria from lists, the states that pause its clocks, inactive until turned on.
+      session.click(By.id("policiesForm:newPolicy"));
+      // the editor of policy 6 is replaced by a blank one, without a what-if (nothing to compare a new policy with)
+      session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("policiesForm:whatIf")));
+      session.await().until(ExpectedConditions.elementToBeClickable(By.id("policiesForm:name"))).sendKeys("浏览器新建：私行邮件投诉");
+      session.choose("policiesForm:type", "投诉");
+      session.choose("policiesForm:tier", "私人银行客户");
+      session.choose("policiesForm:channel", "电子邮件");
+      session.driver().findElement(By.id("policiesForm:res_input")).sendKeys("480");
+      session.click(By.id("policiesForm:pause"));
+      session.click(By.cssSelector("[id='policiesForm:pause_panel'] li[data-item-value='RETURNED'] .ui-chkbox-box"));
+      session.click(By.cssSelector("[id='policiesForm:editor'] h2")); // a click outside closes the panel
+      session.screenshot("sla-policy-new");
+      session.click(By.id("policiesForm:save"));
+      session.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("policiesForm:policies"), "浏览器新建：私行邮件投诉"));
+      String row = org.centralis.it.Db.scalar(
+          "SELECT TICKET_TYPE || '/' || CUSTOMER_TIER || '/' || CHANNEL || '/' || RESOLUTION_SECONDS || '/' || PAUSE_STATUSES || '/' || ACTIVE"
+              + " FROM SLA_POLICY WHERE NAME = '浏览器新建：私行邮件投诉'");
+      assertEquals("COMPLAINT/PRIVATE/EMAIL/28800/PENDING_CUSTOMER,RETURNED/0", row);
+      assertTrue(session.driver().findElement(By.id("policiesForm:policies")).getText().contains("投诉 · 私人银行客户 · 电子邮件"));
+      session.screenshot("sla-policy-created");
     }
   }
 }

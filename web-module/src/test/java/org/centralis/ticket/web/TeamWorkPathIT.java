@@ -15,11 +15,11 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -111,6 +111,54 @@ class TeamWorkPathIT {
   }
 
   /**
+   * 协办 in the browser: the HQ card team working an outlet's request sends part of it down to the Beijing branch's
+   * operations team, which finds it on its team page, accepts and completes it; that resolves the request.
+   */
+  @Test
+  void anHqTeamSendsASubTaskThatABranchTeamCompletesFromItsTeamPage(TestInfo info) throws Exception {
+    Api api = new Api(deployed);
+    String request = "{\"type\":\"BUSINESS_REQUEST\",\"categoryId\":22,\"priority\":\"NORMAL\",\"channel\":\"BRANCH_COUNTER\","
+        + "\"subject\":\"浏览器测试：协办\",\"description\":\"临时额度申请，需北京分行核实\",\"customerId\":" + Fixtures.customerOf("staff1") + "}";
+    String number = api.post("staff1", "/api/tickets", request).json().getString("number");
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (!"DISPATCHED".equals(api.get("staff1", "/api/tickets/" + number).json().getString("status")) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    assertEquals(200, api.post("cards4", "/api/tickets/" + number + "/actions/accept", "{}").status());
+    String beijing = Db.scalar(
+        "SELECT T.NAME || ' · ' || B.NAME FROM TEAM T JOIN DEPARTMENT D ON D.ID = T.DEPARTMENT_ID JOIN BRANCH B ON B.ID = D.BRANCH_ID WHERE T.CODE = 'BJ-OPS'");
+
+    session.signIn("cards4");
+    browser.get(base + "/tickets/view.xhtml?number=" + number);
+    session.click(By.id("ticketForm:sendTask"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticketForm:taskText")));
+    session.choose("ticketForm:taskTeam", beijing);
+    browser.findElement(By.id("ticketForm:taskText")).sendKeys("请核实客户在京工作单位");
+    session.screenshot("subtask-dialog");
+    browser.findElement(By.id("ticketForm:taskSubmit")).click();
+    wait.ignoring(StaleElementReferenceException.class).until(b -> b.findElements(By.cssSelector(".cz-task-status[data-status='DISPATCHED']")).size() == 1);
+    assertTrue(browser.getPageSource().contains("发起协办"), "the timeline names the step");
+    session.screenshot("subtask-sent");
+
+    try (Browser branch = Browser.open(deployed, info)) {
+      branch.signIn("ops-bj1");
+      branch.driver().get(base + "/tickets/team.xhtml");
+      WebElement tasks = branch.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("teamForm:subTasks")));
+      assertTrue(tasks.getText().contains("请核实客户在京工作单位"), tasks.getText());
+      branch.screenshot("team-subtasks");
+      branch.click(By.linkText(number));
+      branch.click(By.cssSelector(".cz-task-accept"));
+      branch.click(By.cssSelector(".cz-task-complete"));
+      branch.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("ticketForm:taskText"))).sendKeys("已电话核实，单位信息属实");
+      branch.driver().findElement(By.id("ticketForm:taskSubmit")).click();
+      branch.await().ignoring(StaleElementReferenceException.class)
+          .until(b -> "RESOLVED".equals(b.findElement(By.id("ticketStatus")).getAttribute("data-status")));
+      assertEquals(1, branch.driver().findElements(By.cssSelector(".cz-task-status[data-status='DONE']")).size());
+      branch.screenshot("subtask-done-ticket-resolved");
+    }
+  }
+
+  /**
    * A supervisor starts the shift on the at-risk list (same rows as the API, nearest deadline first), then follows the
    * bell to the inbox and opens a notification: it goes to the ticket and is read from then on.
    */
@@ -172,6 +220,30 @@ class TeamWorkPathIT {
         "SELECT COUNT(*) FROM CALENDAR_HOLIDAY_DATE h JOIN BUSINESS_CALENDAR c ON c.ID = h.CALENDAR_ID WHERE c.CODE = ? AND h.HOLIDAY_DATE = DATE '2027-03-01'", code));
     assertEquals(String.valueOf(audited + 1), Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CALENDAR_CHANGED' AND TARGET_ID = ?", code));
     session.screenshot("calendar-saved");
+
+    // Weekly hours typed per weekday (bad text is named, nothing drafted), and a break on one date.
+    WebElement wednesday = redraws.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[data-weekday='WEDNESDAY']")));
+    wednesday.sendKeys("9点到12点");
+    session.click(By.id("calForm:applyWeekly"));
+    redraws.until(b -> b.findElement(By.cssSelector(".ui-messages-error, .ui-message-error")).getText().contains("9点到12点"));
+    assertTrue(cellOf(browser, "2027-03-03").contains("cz-cal-CLOSED"), "nothing drafted");
+    WebElement retyped = redraws.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[data-weekday='WEDNESDAY']")));
+    retyped.clear();
+    retyped.sendKeys("09:00-12:00, 13:30-17:30");
+    session.click(By.id("calForm:applyWeekly"));
+    redraws.until(b -> cellOf(b, "2027-03-03").contains("cz-cal-WORKING") && cellOf(b, "2027-03-03").contains("cz-cal-changed"));
+    session.click(By.cssSelector("a.cz-cal-day[data-date='2027-03-02']"));
+    redraws.until(ExpectedConditions.textToBe(By.id("selectedDay"), "2027-03-02"));
+    redraws.until(ExpectedConditions.elementToBeClickable(By.id("calForm:breakFrom"))).sendKeys("14:00");
+    browser.findElement(By.id("calForm:breakTo")).sendKeys("15:00");
+    session.click(By.id("calForm:addBreak"));
+    redraws.until(b -> cellOf(b, "2027-03-02").contains("cz-cal-changed"));
+    session.screenshot("calendar-weekly-and-break");
+    session.click(By.id("calForm:save"));
+    redraws.until(b -> cellOf(b, "2027-03-03").contains("cz-cal-WORKING") && !cellOf(b, "2027-03-03").contains("cz-cal-changed"));
+    jakarta.json.JsonObject saved = new Api(deployed).get("admin1", "/api/calendars/" + code).json();
+    assertEquals(2, saved.getJsonObject("weeklyHours").getJsonArray("WEDNESDAY").size(), saved.toString());
+    assertTrue(saved.getJsonArray("breaks").toString().contains("2027-03-02") && saved.getJsonArray("breaks").toString().contains("14:00"), saved.toString());
   }
 
   /** The class of the year view's cell for a date ("" while the grid is being redrawn). */
