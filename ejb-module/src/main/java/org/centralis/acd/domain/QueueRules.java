@@ -1,8 +1,10 @@
 package org.centralis.acd.domain;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What routing needs to know of a queue: its required skills (code → minimum level), strategy,
@@ -12,16 +14,18 @@ public record QueueRules(
     long id, String code, RoutingStrategy strategy, Map<String, Integer> requiredSkills, List<OverflowStep> steps, Long roundRobinLast) {
 
   public QueueRules {
-    requiredSkills = Map.copyOf(requiredSkills);
+    // Sorted by skill code once here: routing asks for the levels of every waiting contact on every pass.
+    requiredSkills = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(requiredSkills)));
     steps = List.copyOf(steps);
   }
 
-  /** The required levels after widening by {@code relaxation} levels; never below 1. */
+  /** The required levels (by skill code) after widening by {@code relaxation} levels; never below 1. */
   public Map<String, Integer> requiredLevels(int relaxation) {
+    if (relaxation <= 0) {
+      return requiredSkills;
+    }
     Map<String, Integer> levels = new LinkedHashMap<>();
-    requiredSkills.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> levels.put(e.getKey(), Math.max(1, e.getValue() - relaxation)));
+    requiredSkills.forEach((skill, level) -> levels.put(skill, Math.max(1, level - relaxation)));
     return levels;
   }
 

@@ -17,6 +17,7 @@ import org.centralis.audit.domain.AuditActor;
 import org.centralis.audit.domain.AuditChainHead;
 import org.centralis.audit.domain.AuditEvent;
 import org.centralis.audit.domain.ChainVerification;
+import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.CurrentCaller;
@@ -65,6 +66,27 @@ public class AuditTrail {
   /** Searches the events in the auditor's branch subtree (by the actor's branch), newest first. */
   @RolesAllowed(Role.AUDITOR_NAME)
   public Page<AuditEvent> search(AuditFilter filter, int offset, int limit) {
+    Query q = query(filter);
+    List<AuditEvent> items = q.rows().setFirstResult(offset).setMaxResults(limit).getResultList();
+    return new Page<>(items, q.count().getSingleResult(), offset, limit);
+  }
+
+  /**
+   * Every event {@link #search} would page, for an export (导出) that auditors take away: within {@link ListExport}'s
+   * limit, audited as AUDIT_EXPORTED with the filter and the row count (an export of the log is itself in the log).
+   */
+  @RolesAllowed(Role.AUDITOR_NAME)
+  public List<AuditEvent> export(AuditFilter filter) {
+    Query q = query(filter);
+    List<AuditEvent> rows = ListExport.readAll(em, q.rows(), q.count().getSingleResult(), page -> page);
+    record(new AuditEntry("AUDIT_EXPORTED", "AUDIT_LOG", currentCaller.get().branchPath(), null, rows.size() + " rows; " + filter));
+    return rows;
+  }
+
+  /** The log's two queries (events newest first, and their count) for the caller's scope and the filter. */
+  private record Query(TypedQuery<AuditEvent> rows, TypedQuery<Long> count) {}
+
+  private Query query(AuditFilter filter) {
     Caller caller = currentCaller.get();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object[]> params = new ArrayList<>();
@@ -72,22 +94,10 @@ public class AuditTrail {
       where.append(" AND e.actorBranchId IN (SELECT b.id FROM Branch b WHERE b.path LIKE :scope)");
       params.add(new Object[] {"scope", caller.branchPath() + "%"});
     }
-    if (filter.actor() != null && !filter.actor().isBlank()) {
-      where.append(" AND e.actorLogin = :actor");
-      params.add(new Object[] {"actor", filter.actor().trim()});
-    }
-    if (filter.action() != null && !filter.action().isBlank()) {
-      where.append(" AND e.action = :action");
-      params.add(new Object[] {"action", filter.action().trim()});
-    }
-    if (filter.targetType() != null && !filter.targetType().isBlank()) {
-      where.append(" AND e.targetType = :targetType");
-      params.add(new Object[] {"targetType", filter.targetType().trim()});
-    }
-    if (filter.targetId() != null && !filter.targetId().isBlank()) {
-      where.append(" AND e.targetId = :targetId");
-      params.add(new Object[] {"targetId", filter.targetId().trim()});
-    }
+    equal(where, params, "actorLogin", "actor", filter.actor());
+    equal(where, params, "action", "action", filter.action());
+    equal(where, params, "targetType", "targetType", filter.targetType());
+    equal(where, params, "targetId", "targetId", filter.targetId());
     if (filter.from() != null) {
       where.append(" AND e.occurredAt >= :from");
       params.add(new Object[] {"from", filter.from()});
@@ -96,15 +106,20 @@ public class AuditTrail {
       where.append(" AND e.occurredAt < :to");
       params.add(new Object[] {"to", filter.to()});
     }
-    TypedQuery<AuditEvent> q =
-        em.createQuery("SELECT e FROM AuditEvent e" + where + " ORDER BY e.seqNo DESC", AuditEvent.class);
+    TypedQuery<AuditEvent> rows = em.createQuery("SELECT e FROM AuditEvent e" + where + " ORDER BY e.seqNo DESC", AuditEvent.class);
     TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
     for (Object[] p : params) {
-      q.setParameter((String) p[0], p[1]);
+      rows.setParameter((String) p[0], p[1]);
       count.setParameter((String) p[0], p[1]);
     }
-    List<AuditEvent> items = q.setFirstResult(offset).setMaxResults(limit).getResultList();
-    return new Page<>(items, count.getSingleResult(), offset, limit);
+    return new Query(rows, count);
+  }
+
+  private static void equal(StringBuilder where, List<Object[]> params, String field, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      where.append(" AND e.").append(field).append(" = :").append(name);
+      params.add(new Object[] {name, value.trim()});
+    }
   }
 
   /**

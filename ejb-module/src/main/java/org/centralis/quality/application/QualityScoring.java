@@ -99,7 +99,8 @@ public class QualityScoring {
     Caller caller = currentCaller.get();
     Map<Long, BigDecimal> weights = new LinkedHashMap<>();
     criteria(request.formId()).forEach(c -> weights.put(c.getId(), c.getWeight()));
-    if (weights.isEmpty()) {
+    // A retired form (revised by an administrator) keeps its scores but takes no new ones.
+    if (weights.isEmpty() || em.createNativeQuery("SELECT ID FROM QA_FORM WHERE ID = ? AND ACTIVE = 1").setParameter(1, request.formId()).getResultList().isEmpty()) {
       throw new NotFoundException("qa-form", request.formId());
     }
     BigDecimal total = WeightedScore.of(weights, request.points());

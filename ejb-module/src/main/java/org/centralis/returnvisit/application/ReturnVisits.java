@@ -26,6 +26,7 @@ import org.centralis.quality.application.QualityScoring;
 import org.centralis.returnvisit.domain.ReturnVisit;
 import org.centralis.returnvisit.domain.ReturnVisitSampling;
 import org.centralis.returnvisit.domain.ReturnVisitStatus;
+import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.domain.Page;
@@ -102,6 +103,27 @@ public class ReturnVisits {
    * {@code mine} the ones the caller recorded, newest first; {@code ticketNo} keeps one ticket's.
    */
   public Page<ReturnVisitView> list(ReturnVisitStatus status, boolean mine, String ticketNo, @Min(0) int offset, @Min(1) @Max(500) int limit) {
+    Query q = query(status, mine, ticketNo);
+    List<ReturnVisitView> items = q.rows().setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(this::view).toList();
+    return new Page<>(items, q.count().getSingleResult(), offset, limit);
+  }
+
+  /**
+   * The whole list {@link #list} would page, for an export (导出): same scope and filter, within {@link ListExport}'s
+   * limit, audited as RETURN_VISITS_EXPORTED with the filter and the row count.
+   */
+  public List<ReturnVisitView> export(ReturnVisitStatus status, boolean mine) {
+    Query q = query(status, mine, null);
+    List<ReturnVisitView> rows = ListExport.readAll(em, q.rows(), q.count().getSingleResult(), page -> page.stream().map(this::view).toList());
+    auditTrail.record(new AuditEntry("RETURN_VISITS_EXPORTED", "RETURN_VISIT_LIST", currentCaller.get().branchPath(), null,
+        rows.size() + " rows; status " + (status == null ? "ALL" : status) + (mine ? ", mine" : "")));
+    return rows;
+  }
+
+  /** The list's two queries (rows in order, and their count) for the caller's scope and the filter. */
+  private record Query(TypedQuery<ReturnVisit> rows, TypedQuery<Long> count) {}
+
+  private Query query(ReturnVisitStatus status, boolean mine, String ticketNo) {
     Caller caller = currentCaller.get();
     StringBuilder where = new StringBuilder(" WHERE v.owningBranchPath LIKE :scope");
     if (status != null) {
@@ -128,8 +150,7 @@ public class ReturnVisits {
         t.setParameter("ticketNo", ticketNo);
       }
     }
-    List<ReturnVisitView> items = q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(this::view).toList();
-    return new Page<>(items, count.getSingleResult(), offset, limit);
+    return new Query(q, count);
   }
 
   /** Records one call; see the class comment for what CSAT ≤ 2 does. */

@@ -90,7 +90,7 @@ public class SlaClocks {
         }
       }
       case RESOLVED, CLOSED -> clocks.values().forEach(c -> c.meet(at, calendars.get(c.getCalendarCode())));
-      case CANCELLED -> clocks.values().forEach(c -> c.cancel(at));
+      case CANCELLED, MERGED -> clocks.values().forEach(c -> c.cancel(at));
       case REOPENED -> {
         if (resolution != null) {
           resolution.reopen(at, calendars.get(resolution.getCalendarCode()), delays(resolution));

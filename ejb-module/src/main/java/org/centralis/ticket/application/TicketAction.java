@@ -11,9 +11,9 @@ import org.centralis.ticket.domain.TicketStatus;
  *
  * <ul>
  *   <li>members of the assigned team work the ticket: accept, reject, return, start, pend, resume,
- *       resolve, reclassify (they find out what it really is), and comment;
+ *       resolve, reclassify (they find out what it really is), merge a duplicate they received, and comment;
  *   <li>branch staff and agents who see the ticket (its owning branch subtree) follow it: close
- *       (confirm the resolution), reopen, cancel, comment, and dispatch again by hand a ticket that
+ *       (confirm the resolution), reopen, cancel, merge a duplicate, comment, and dispatch again by hand a ticket that
  *       was rejected or returned to them. The team working the ticket does not confirm its own
  *       resolution, even at headquarters, whose scope is every branch (segregation of duties);
  *   <li>a supervisor may do everything on a ticket they see or their team holds, and is the one who
@@ -35,10 +35,12 @@ public enum TicketAction {
   TRANSFER(TicketStatus.DISPATCHED),
   /** Change the category and/or the priority (改类/调整优先级); the status stays, the SLA clocks are recomputed. */
   RECLASSIFY(null),
+  /** A duplicate (重复工单) is merged into the customer's other open ticket: it ends as CANCELLED, the other notes it. */
+  MERGE(TicketStatus.CANCELLED),
   COMMENT(null);
 
-  private static final Set<TicketAction> TEAM_WORK = EnumSet.of(ACCEPT, REJECT, RETURN, START, PEND, RESUME, RESOLVE, RECLASSIFY, COMMENT);
-  private static final Set<TicketAction> REQUESTER = EnumSet.of(CLOSE, REOPEN, CANCEL, COMMENT);
+  private static final Set<TicketAction> TEAM_WORK = EnumSet.of(ACCEPT, REJECT, RETURN, START, PEND, RESUME, RESOLVE, RECLASSIFY, MERGE, COMMENT);
+  private static final Set<TicketAction> REQUESTER = EnumSet.of(CLOSE, REOPEN, CANCEL, MERGE, COMMENT);
 
   /** The status the action leads to; null for a comment, which changes none. */
   private final TicketStatus target;
@@ -95,6 +97,7 @@ public enum TicketAction {
       case CANCEL -> "TICKET_CANCELLED";
       case TRANSFER -> "TICKET_TRANSFERRED";
       case RECLASSIFY -> "TICKET_RECLASSIFIED";
+      case MERGE -> "TICKET_MERGED";
       case COMMENT -> "TICKET_COMMENTED";
     };
   }

@@ -25,6 +25,7 @@ import org.centralis.audit.application.AuditTrail;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.shared.domain.ForbiddenException;
 import org.centralis.shared.domain.InvalidInputException;
+import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.CurrentCaller;
@@ -36,7 +37,7 @@ import org.centralis.ticket.domain.TicketStatus;
 
 /**
  * Working a ticket through its lifecycle (accept, reject, return, start, pend, resume, resolve,
- * close, reopen, cancel, transfer, reclassify, comment) and a team's work views. Who may act is decided here,
+ * close, reopen, cancel, transfer, reclassify, merge, comment) and a team's work views. Who may act is decided here,
  * by {@link TicketAction#permitted}: the caller must see the ticket (owning branch subtree) or be a
  * member of the team it is assigned to — an HQ department works an outlet's ticket. Each action is
  * audited as the last step of its transaction; a concurrent change answers {@code concurrent-change}.
@@ -81,7 +82,7 @@ public class TicketWork {
       tasks.requireNonePending(ticket);
     }
     TicketEvent event = apply(ticket, action, request, caller, now);
-    if (action == TicketAction.CANCEL) {
+    if (action == TicketAction.CANCEL || action == TicketAction.MERGE) {
       tasks.cancelAll(ticket, caller.login(), request.text(), now);
     }
     access.flush();
@@ -202,8 +203,21 @@ public class TicketWork {
         yield t.transferTo(r.teamId(), who, r.text(), now);
       }
       case RECLASSIFY -> t.reclassify(category(r.categoryId()), r.priority(), who, r.text(), now);
+      case MERGE -> t.mergeInto(original(r.targetNumber()), who, r.text(), now);
       case COMMENT -> t.comment(who, r.noteOrReason(), r.visibility(), now);
     };
+  }
+
+  /** The ticket a duplicate is merged into: one the caller sees. */
+  private Ticket original(String number) {
+    if (number == null || number.isBlank()) {
+      throw new InvalidInputException("targetNumber", "target-required", "a merge names the ticket that stays");
+    }
+    try {
+      return access.visible(number.strip());
+    } catch (NotFoundException e) {
+      throw new InvalidInputException("targetNumber", "unknown-target", "no ticket " + number.strip() + " that you can see", number.strip());
+    }
   }
 
   /** An active category by id; null when none is asked for. */

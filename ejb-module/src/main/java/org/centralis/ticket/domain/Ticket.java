@@ -280,6 +280,26 @@ public class Ticket {
     return append(TicketEventKind.CANCELLED, now, actorLogin, from, TicketStatus.CANCELLED, null, why);
   }
 
+  /**
+   * This ticket duplicates {@code original} (重复工单): it ends CANCELLED, its timeline names the original, and the
+   * original's names it. Both belong to the same customer; the original is open and not itself this ticket.
+   *
+   * @return this ticket's MERGED event (the original gets MERGED_IN)
+   */
+  public TicketEvent mergeInto(Ticket original, String actorLogin, String reason, Instant now) {
+    String why = required("reason", reason);
+    if (original == this || original.ticketNo.equals(ticketNo) || customerId == null || !customerId.equals(original.customerId)
+        || !original.status.isOpen()) {
+      throw new InvalidInputException("targetNumber", "not-a-duplicate",
+          "ticket " + ticketNo + " can only be merged into another open ticket of the same customer", original.ticketNo);
+    }
+    TicketStatus from = change(TicketStatus.CANCELLED, now);
+    closedAt = now;
+    original.updatedAt = now;
+    original.append(TicketEventKind.MERGED_IN, now, actorLogin, null, null, null, "← " + ticketNo + ": " + subject);
+    return append(TicketEventKind.MERGED, now, actorLogin, from, TicketStatus.CANCELLED, null, "→ " + original.ticketNo + ": " + why);
+  }
+
   /** A sub-task of the ticket changed ({@link TicketTask}): a timeline entry for its team; the status does not change. */
   public TicketEvent recordTask(TicketTask task, TicketEventKind kind, String actorLogin, String text, Instant now) {
     if (!kind.name().startsWith("TASK_")) {

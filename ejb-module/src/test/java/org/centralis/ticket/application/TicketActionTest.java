@@ -17,8 +17,9 @@ class TicketActionTest {
   static final Set<TicketAction> TEAM_WORK =
       EnumSet.of(
           TicketAction.ACCEPT, TicketAction.REJECT, TicketAction.RETURN, TicketAction.START, TicketAction.PEND,
-          TicketAction.RESUME, TicketAction.RESOLVE, TicketAction.RECLASSIFY, TicketAction.COMMENT);
-  static final Set<TicketAction> REQUESTER = EnumSet.of(TicketAction.CLOSE, TicketAction.REOPEN, TicketAction.CANCEL, TicketAction.COMMENT);
+          TicketAction.RESUME, TicketAction.RESOLVE, TicketAction.RECLASSIFY, TicketAction.MERGE, TicketAction.COMMENT);
+  static final Set<TicketAction> REQUESTER =
+      EnumSet.of(TicketAction.CLOSE, TicketAction.REOPEN, TicketAction.CANCEL, TicketAction.MERGE, TicketAction.COMMENT);
 
   @Test
   void aTeamMemberWorksTheTicketEvenOutsideTheirBranch() {

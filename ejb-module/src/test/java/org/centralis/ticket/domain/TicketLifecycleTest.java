@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -180,6 +181,43 @@ class TicketLifecycleTest {
     assertEvent(e, TicketEventKind.CANCELLED, current, TicketStatus.CANCELLED, "staff1", "客户撤回申请");
     assertThrows(ConflictException.class, () -> t.reopen("staff1", "again", T4));
     assertThrows(ConflictException.class, () -> t.comment("staff1", "note", CommentVisibility.INTERNAL, T4));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TicketStatus.class, names = {"NEW", "DISPATCHED", "PENDING_CUSTOMER", "REJECTED", "RETURNED"})
+  void aDuplicateIsMergedIntoTheCustomersOtherOpenTicketAndBothTimelinesSaySo(TicketStatus current) {
+    Ticket original = inStatus(TicketStatus.IN_PROGRESS);
+    Entities.set(original, "ticketNo", "T20261123-000100");
+    Ticket duplicate = inStatus(current);
+
+    TicketEvent e = duplicate.mergeInto(original, "staff1", "客户重复来电", T3);
+
+    assertEquals(TicketStatus.CANCELLED, duplicate.getStatus());
+    assertEquals(T3, duplicate.getClosedAt());
+    assertEvent(e, TicketEventKind.MERGED, current, TicketStatus.CANCELLED, "staff1", "→ T20261123-000100: 客户重复来电");
+    TicketEvent in = original.getEvents().get(original.getEvents().size() - 1);
+    assertEvent(in, TicketEventKind.MERGED_IN, null, null, "staff1", "← T20261123-000123: Annual fee charged twice");
+    assertEquals(TicketStatus.IN_PROGRESS, original.getStatus(), "the ticket that stays goes on");
+    assertStatusIsLastStatusEvent(duplicate);
+  }
+
+  @Test
+  void onlyAnotherOpenTicketOfTheSameCustomerTakesADuplicate() {
+    Ticket original = inStatus(TicketStatus.IN_PROGRESS);
+    Entities.set(original, "ticketNo", "T20261123-000100");
+    assertEquals("not-a-duplicate", assertThrows(InvalidInputException.class, () -> dispatched().mergeInto(dispatched(), "s", "r", T3)).code(),
+        "not itself (the same number)");
+    Ticket otherCustomer = inStatus(TicketStatus.IN_PROGRESS);
+    Entities.set(otherCustomer, "ticketNo", "T20261123-000101");
+    Entities.set(otherCustomer, "customerId", 6001L);
+    assertEquals("not-a-duplicate", assertThrows(InvalidInputException.class, () -> dispatched().mergeInto(otherCustomer, "s", "r", T3)).code());
+    Ticket closed = inStatus(TicketStatus.CLOSED);
+    Entities.set(closed, "ticketNo", "T20261123-000102");
+    assertEquals("not-a-duplicate", assertThrows(InvalidInputException.class, () -> dispatched().mergeInto(closed, "s", "r", T3)).code());
+    assertEquals("reason-required", assertThrows(InvalidInputException.class, () -> dispatched().mergeInto(original, "s", " ", T3)).code());
+    assertThrows(ConflictException.class, () -> inStatus(TicketStatus.IN_PROGRESS).mergeInto(original, "s", "r", T3),
+        "a ticket being worked is returned first, as for a cancel");
+    assertTrue(original.getEvents().stream().noneMatch(ev -> ev.getKind() == TicketEventKind.MERGED_IN), "failed merges leave the original alone");
   }
 
   @Test

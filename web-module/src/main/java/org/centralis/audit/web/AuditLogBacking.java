@@ -15,9 +15,12 @@ import org.centralis.audit.domain.ChainVerification;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.web.Formats;
 import org.centralis.shared.web.Messages;
+import org.centralis.shared.web.Spreadsheet;
+import org.centralis.shared.web.SpreadsheetFile;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The auditor's search over the audit trail (newest first, page by page) and the verification of
@@ -85,6 +88,18 @@ public class AuditLogBacking implements Serializable {
     Instant start = from == null ? null : from.atStartOfDay(Formats.ZONE).toInstant();
     Instant end = to == null ? null : to.plusDays(1).atStartOfDay(Formats.ZONE).toInstant();
     return new AuditFilter(actor, action, targetType, targetId, start, end);
+  }
+
+  /** The log as filtered now, as a spreadsheet (导出) in the page's language; over the export limit a message says so. */
+  public StreamedContent export(String format) {
+    Spreadsheet.Format as = Spreadsheet.format(format);
+    try {
+      List<AuditEvent> rows = trail.export(filter());
+      return SpreadsheetFile.of("audit-log", as, out -> AuditSheet.write(as, rows, Messages.locale(), out));
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      return null;
+    }
   }
 
   public void clear() {

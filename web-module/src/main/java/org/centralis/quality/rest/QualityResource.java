@@ -4,11 +4,18 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.centralis.quality.application.QaForms;
 import org.centralis.quality.application.QaViews;
 import org.centralis.quality.application.QualityScoring;
 import org.centralis.quality.application.ScoreRequest;
@@ -17,6 +24,7 @@ import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.rest.PageDto;
 import org.centralis.shared.rest.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Quality scoring (质检): the QA sample, forms, scores, and an agent's own scores. */
@@ -26,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QualityResource {
 
   @Inject private QualityScoring quality;
+  @Inject private QaForms forms;
 
   @GET
   @Path("samples")
@@ -33,6 +42,39 @@ public class QualityResource {
   public PageDto<QaViews.Sample> samples(@QueryParam("page") String page, @QueryParam("size") String size) {
     QueryParams.PageRequest paging = QueryParams.page(page, size, 20, 200, 1_000_000);
     return PageDto.of(quality.openSamples(paging.offset(), paging.limit()));
+  }
+
+  @GET
+  @Path("forms")
+  @Operation(summary = "Every QA form with its criteria, active ones first (supervisors, administrators)")
+  public List<QaForms.FormSummary> forms() {
+    return forms.list();
+  }
+
+  @POST
+  @Path("forms")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a QA form (ADMIN): {code, name, nameEn, criteria:[{name, nameEn, weight}], replaces?}",
+      description = "A used form is never changed: a revision is a new form with replaces = the old id, which goes out of use in the same transaction.")
+  @APIResponse(responseCode = "201", description = "the form; Location names it")
+  @APIResponse(responseCode = "400", description = "invalid-code, validation, invalid-criteria, invalid-weight (with the field)")
+  @APIResponse(responseCode = "409", description = "code-taken")
+  public Response createForm(QaForms.FormDocument doc, @Context UriInfo uriInfo) {
+    long id = forms.create(doc);
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(id)).build()).entity(quality.form(id)).build();
+  }
+
+  @PUT
+  @Path("forms/{id}/active")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Put a form into use or out of use (ADMIN): {active: true|false}; the last active form stays (409 last-active-form)")
+  public Response setActive(@PathParam("id") long id, Map<String, Boolean> body) {
+    if (body == null || body.get("active") == null) {
+      throw new InvalidInputException("active", "validation", "active is true or false");
+    }
+    forms.setActive(id, body.get("active"));
+    return Response.noContent().build();
   }
 
   @GET

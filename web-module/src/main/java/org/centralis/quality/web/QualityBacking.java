@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.centralis.quality.application.QaForms;
 import org.centralis.quality.application.QaViews;
 import org.centralis.quality.application.QualityScoring;
 import org.centralis.quality.application.ScoreRequest;
@@ -22,13 +23,15 @@ import org.centralis.shared.web.Messages;
 public class QualityBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final long FORM_ID = 1;
-
   @Inject private QualityScoring quality;
+  @Inject private QaForms forms;
 
   private List<QaViews.Sample> samples;
   private List<QaViews.Score> mine;
   private QaViews.Form form;
+  /** The form scored on: the newest active one unless the supervisor picks another. */
+  private Long formId;
+  private List<QaForms.FormSummary> activeForms;
   private QaViews.Sample selected;
   /** Criterion id → points; the input may put any Number (or text) here, converted on submit. */
   private final Map<Long, Object> points = new LinkedHashMap<>();
@@ -62,24 +65,55 @@ public class QualityBacking implements Serializable {
   }
 
   public QaViews.Form getForm() {
-    if (form == null && isSupervisor()) {
-      form = quality.form(FORM_ID);
+    if (form == null && isSupervisor() && getFormId() != null) {
+      form = quality.form(formId);
     }
     return form;
   }
 
+  /** The active forms a supervisor may score on. */
+  public List<QaForms.FormSummary> getForms() {
+    if (activeForms == null) {
+      activeForms = isSupervisor() ? forms.list().stream().filter(QaForms.FormSummary::active).toList() : List.of();
+    }
+    return activeForms;
+  }
+
+  public Long getFormId() {
+    if (formId == null && !getForms().isEmpty()) {
+      formId = getForms().get(0).id();
+    }
+    return formId;
+  }
+
+  public void setFormId(Long v) {
+    formId = v;
+  }
+
+  /** Another form was picked: its criteria, all at full points to start from. */
+  public void formChanged() {
+    form = null;
+    resetPoints();
+  }
+
   public void select(QaViews.Sample sample) {
     selected = sample;
-    points.clear();
-    getForm().criteria().forEach(c -> points.put(c.id(), 100));
+    resetPoints();
     comment = null;
+  }
+
+  private void resetPoints() {
+    points.clear();
+    if (getForm() != null) {
+      getForm().criteria().forEach(c -> points.put(c.id(), 100));
+    }
   }
 
   public void score() {
     try {
       Map<Long, Integer> marks = new LinkedHashMap<>();
       points.forEach((id, v) -> marks.put(id, v instanceof Number n ? Integer.valueOf(n.intValue()) : v == null || v.toString().isBlank() ? null : Integer.valueOf(v.toString().strip())));
-      QaViews.Score s = quality.score(new ScoreRequest(FORM_ID, selected.id(), null, null, null, marks, comment));
+      QaViews.Score s = quality.score(new ScoreRequest(formId, selected.id(), null, null, null, marks, comment));
       Messages.info("qa.scored", s.total().toPlainString());
       selected = null;
       samples = null;

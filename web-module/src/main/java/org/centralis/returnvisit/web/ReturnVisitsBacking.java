@@ -10,6 +10,9 @@ import org.centralis.returnvisit.application.ReturnVisitView;
 import org.centralis.returnvisit.application.ReturnVisits;
 import org.centralis.returnvisit.domain.ReturnVisitStatus;
 import org.centralis.shared.web.Messages;
+import org.centralis.shared.web.Spreadsheet;
+import org.centralis.shared.web.SpreadsheetFile;
+import org.primefaces.model.StreamedContent;
 
 /**
  * "My return visits" (回访): the open return visits of the agent's scope, oldest first, the ones the
@@ -62,6 +65,21 @@ public class ReturnVisitsBacking implements Serializable {
       open = List.of();
       mine = List.of();
       Messages.handle(e);
+    }
+  }
+
+  /**
+   * The open visits ({@code mine} false) or those the reader recorded, as a spreadsheet (导出) in the page's language:
+   * {@code xlsx} or {@code csv}. Over the export limit a message says so and nothing is downloaded.
+   */
+  public StreamedContent export(String format, boolean mine) {
+    Spreadsheet.Format as = Spreadsheet.format(format);
+    try {
+      List<ReturnVisitView> rows = visits.export(mine ? null : ReturnVisitStatus.OPEN, mine);
+      return SpreadsheetFile.of("return-visits", as, out -> ReturnVisitSheet.write(as, rows, Messages.locale(), out));
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      return null;
     }
   }
 

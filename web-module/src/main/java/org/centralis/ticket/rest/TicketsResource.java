@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.rest.PageDto;
 import org.centralis.shared.rest.QueryParams;
 import org.centralis.shared.rest.SpreadsheetDownload;
@@ -22,6 +23,7 @@ import org.centralis.shared.web.Spreadsheet;
 import org.centralis.ticket.application.LogRequest;
 import org.centralis.ticket.application.TicketAction;
 import org.centralis.ticket.application.TicketActionRequest;
+import org.centralis.ticket.application.TicketBulk;
 import org.centralis.ticket.application.TicketIntake;
 import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.application.TicketSummary;
@@ -44,6 +46,7 @@ public class TicketsResource {
   @Inject private TicketIntake intake;
   @Inject private TicketQueries queries;
   @Inject private TicketWork work;
+  @Inject private TicketBulk bulk;
   @Context private UriInfo uriInfo;
 
   @POST
@@ -98,6 +101,28 @@ public class TicketsResource {
   public TicketView act(@PathParam("number") String number, @PathParam("action") String action, TicketActionRequest request) {
     TicketAction a = QueryParams.enumValue("action", action, TicketAction.class);
     return work.act(number, a, request == null ? TicketActionRequest.none() : request);
+  }
+
+  /** The body of a bulk action: the tickets, and the fields the action needs (as for one ticket). */
+  public record BulkRequest(List<String> numbers, String reason, String note, Long teamId) {}
+
+  @POST
+  @Path("bulk/{action}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "One action on up to 200 tickets (supervisors): transfer {teamId, reason}, close {note}, cancel {reason}, comment {note}",
+      description = "Each ticket is acted on in its own transaction with the usual checks and audit; the answer lists each ticket's"
+          + " outcome (done with its new status, or the problem code that refused it); the batch is audited as TICKETS_BULK.")
+  @APIResponse(responseCode = "200", description = "{action, succeeded, failed, outcomes:[{number, done, status, problem, detail}]}")
+  @APIResponse(responseCode = "400", description = "bulk-action-not-supported, numbers-required, too-many-tickets")
+  @APIResponse(responseCode = "403", description = "not a supervisor")
+  public TicketBulk.Result bulk(@PathParam("action") String action, BulkRequest request) {
+    BulkRequest r = request == null ? new BulkRequest(null, null, null, null) : request;
+    TicketAction a = QueryParams.enumValue("action", action, TicketAction.class);
+    if (a == null) {
+      throw new NotFoundException("action", action);
+    }
+    return bulk.apply(r.numbers(), a, new TicketActionRequest(r.reason(), r.note(), r.teamId(), null, null, null, null));
   }
 
   @GET

@@ -14,10 +14,12 @@ import org.centralis.organization.application.TeamRef;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.web.Messages;
 import org.centralis.ticket.application.CategoryRef;
+import org.centralis.ticket.application.RelatedTickets;
 import org.centralis.ticket.application.TicketAction;
 import org.centralis.ticket.application.TicketActionRequest;
 import org.centralis.ticket.application.TicketCatalog;
 import org.centralis.ticket.application.TicketQueries;
+import org.centralis.ticket.application.TicketSummary;
 import org.centralis.ticket.application.TicketView;
 import org.centralis.ticket.application.TicketWork;
 import org.centralis.ticket.domain.CommentVisibility;
@@ -39,12 +41,13 @@ public class TicketViewBacking implements Serializable {
   private static final Set<TicketAction> WITH_INPUT =
       Set.of(
           TicketAction.REJECT, TicketAction.RETURN, TicketAction.PEND, TicketAction.RESOLVE, TicketAction.REOPEN,
-          TicketAction.CANCEL, TicketAction.TRANSFER, TicketAction.RECLASSIFY, TicketAction.COMMENT);
+          TicketAction.CANCEL, TicketAction.TRANSFER, TicketAction.RECLASSIFY, TicketAction.MERGE, TicketAction.COMMENT);
 
   @Inject private TicketQueries queries;
   @Inject private TicketWork work;
   @Inject private OrganizationDirectory organization;
   @Inject private TicketCatalog catalog;
+  @Inject private RelatedTickets related;
 
   private String number;
   private TicketView ticket;
@@ -58,6 +61,8 @@ public class TicketViewBacking implements Serializable {
   private Long categoryId;
   private Priority priority;
   private List<CategoryRef> categories;
+  private String targetNumber;
+  private List<TicketSummary> mergeTargets = List.of();
 
   /** View action; also the refresh button. */
   public void load() {
@@ -94,6 +99,22 @@ public class TicketViewBacking implements Serializable {
       categoryId = categories.stream().filter(c -> c.code().equals(ticket.categoryCode())).map(CategoryRef::id).findFirst().orElse(null);
       priority = Priority.valueOf(ticket.priority());
     }
+    if (TicketAction.MERGE.name().equalsIgnoreCase(action) && ticket != null && ticket.customer() != null) {
+      targetNumber = null;
+      mergeTargets = mergeCandidates();
+    }
+  }
+
+  /** The customer's other open tickets of the last year that the reader sees, newest first: where a duplicate may go. */
+  private List<TicketSummary> mergeCandidates() {
+    try {
+      return related.of(ticket.customer().id(), null, 366).stream()
+          .filter(t -> !t.number().equals(ticket.number()) && !t.status().equals("CLOSED") && !t.status().equals("CANCELLED"))
+          .toList();
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      return List.of();
+    }
   }
 
   /** Runs the action prepared in the dialog. */
@@ -114,7 +135,7 @@ public class TicketViewBacking implements Serializable {
       CommentVisibility v = a == TicketAction.COMMENT && visibility != null ? CommentVisibility.valueOf(visibility) : null;
       boolean reclassify = a == TicketAction.RECLASSIFY;
       work.act(number.strip(), a, new TicketActionRequest(reason, note, a == TicketAction.TRANSFER ? teamId : null, v,
-          reclassify ? categoryId : null, reclassify ? priority : null));
+          reclassify ? categoryId : null, reclassify ? priority : null, a == TicketAction.MERGE ? targetNumber : null));
       Messages.info("ticket.action.done", number.strip());
       load();
       return true;
@@ -210,6 +231,18 @@ public class TicketViewBacking implements Serializable {
 
   public String getNumber() {
     return number;
+  }
+
+  public String getTargetNumber() {
+    return targetNumber;
+  }
+
+  public void setTargetNumber(String targetNumber) {
+    this.targetNumber = targetNumber;
+  }
+
+  public List<TicketSummary> getMergeTargets() {
+    return mergeTargets;
   }
 
   public void setNumber(String number) {

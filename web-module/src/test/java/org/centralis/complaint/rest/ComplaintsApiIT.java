@@ -134,6 +134,15 @@ class ComplaintsApiIT {
     assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_REOPENED' AND TARGET_ID = ?", number));
     assertEquals("1", Db.scalar("SELECT COUNT(*) FROM QA_SAMPLE WHERE TICKET_NO = ? AND REASON = 'LOW_CSAT'", number));
     assertProblem(api.post("agent1", "/api/return-visits/" + visit + "/outcome", "{\"reached\":true,\"csat\":5}"), 409, "return-visit-done");
+    // The agent takes the visits they recorded away as a spreadsheet: this one is in it, with its CSAT; the export is audited.
+    java.net.http.HttpResponse<byte[]> mine = api.download("agent1", "/api/return-visits/export?format=csv&mine=true");
+    assertEquals(200, mine.statusCode());
+    String csv = new String(mine.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(csv.startsWith("\uFEFF工单号,") && csv.contains("回访坐席"), csv.substring(0, Math.min(120, csv.length())));
+    String row = csv.lines().filter(l -> l.startsWith(number + ",")).findFirst().orElseThrow(() -> new AssertionError(number + " not exported"));
+    assertTrue(row.contains(",已完成,") && row.contains(",2,费用仍未退还,agent1,✔,"), row);
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'RETURN_VISITS_EXPORTED' AND ACTOR_LOGIN = 'agent1'"));
+    assertEquals(403, api.get("staff1", "/api/return-visits/export").status());
     // super1 sees the sample and scores it on the form; the member who worked it reads it as their own.
     JsonObject sample = api.get("super1", "/api/qa/samples?size=200").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
         .filter(x -> x.getString("ticketNumber").equals(number)).findFirst().orElseThrow();
@@ -146,6 +155,44 @@ class ComplaintsApiIT {
     assertEquals("63.00", scored.json().getJsonNumber("total").bigDecimalValue().setScale(2).toPlainString());
     assertTrue(api.get(member, "/api/qa/scores/mine").body().contains("退费时效需改进"));
     assertFalse(api.get("super1", "/api/qa/samples?size=200").body().contains(number), "a scored sample leaves the queue");
+  }
+
+  /** Forms are data: an administrator adds one, supervisors score on it, a revision retires it and its scores stay. */
+  @Test
+  void anAdministratorAddsAQaFormSupervisorsScoreOnItAndARevisionRetiresIt() throws Exception {
+    Api api = new Api(base);
+    String code = "IT-QA-" + System.currentTimeMillis() % 100000;
+    String form = "{\"code\":\"" + code + "\",\"name\":\"电话服务质检\",\"nameEn\":\"Phone service\",\"criteria\":["
+        + "{\"name\":\"开场白\",\"nameEn\":\"Greeting\",\"weight\":1},{\"name\":\"解决问题\",\"nameEn\":\"Resolution\",\"weight\":3}]}";
+    assertProblem(api.post("super1", "/api/qa/forms", form), 403, "forbidden");
+    assertProblem(api.post("admin1", "/api/qa/forms", form.replace("\"weight\":3", "\"weight\":0")), 400, "invalid-weight");
+    assertProblem(api.post("admin1", "/api/qa/forms", form.replace(code, "x y")), 400, "invalid-code");
+    Api.Reply created = api.post("admin1", "/api/qa/forms", form);
+    assertEquals(201, created.status(), created.body());
+    long id = created.json().getJsonNumber("id").longValue();
+    assertProblem(api.post("admin1", "/api/qa/forms", form), 409, "code-taken");
+    var criteria = created.json().getJsonArray("criteria").getValuesAs(JsonObject.class);
+    assertEquals(List.of("开场白", "解决问题"), criteria.stream().map(c -> c.getString("name")).toList());
+
+    String number = logged(api, Fixtures.complaint(Fixtures.customerOf("staff1"), "质检表测试"));
+    String member = Db.scalar("SELECT S.LOGIN FROM STAFF S JOIN TEAM T ON T.ID = S.TEAM_ID WHERE T.NAME = '投诉处理组' ORDER BY S.LOGIN FETCH FIRST 1 ROWS ONLY");
+    api.post(member, "/api/tickets/" + number + "/actions/accept", "{}");
+    String points = "{\"" + criteria.get(0).getJsonNumber("id") + "\":100,\"" + criteria.get(1).getJsonNumber("id") + "\":60}";
+    Api.Reply scored = api.post("super1", "/api/qa/scores", "{\"formId\":" + id + ",\"ticketNumber\":\"" + number + "\",\"points\":" + points + "}");
+    assertEquals(200, scored.status(), scored.body());
+    assertEquals("70.00", scored.json().getJsonNumber("total").bigDecimalValue().setScale(2).toPlainString(), "(1×100 + 3×60) / 4");
+
+    Api.Reply revised = api.post("admin1", "/api/qa/forms", form.replace(code, code + "R").replace("}]}", "}],\"replaces\":" + id + "}"));
+    assertEquals(201, revised.status(), revised.body());
+    var all = api.get("super1", "/api/qa/forms").parse().asJsonArray().getValuesAs(JsonObject.class);
+    assertTrue(all.stream().anyMatch(f -> f.getString("code").equals(code) && !f.getBoolean("active")), "the revised form is retired");
+    assertEquals(404, api.get("super1", "/api/qa/forms/" + id).status());
+    assertEquals(404, api.post("super1", "/api/qa/scores", "{\"formId\":" + id + ",\"ticketNumber\":\"" + number + "\",\"points\":" + points + "}").status(),
+        "no new scores on a retired form");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM QA_SCORE WHERE FORM_ID = ?", id), "its scores stay");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'QA_FORM_DEACTIVATED' AND TARGET_ID = ?", String.valueOf(id)));
+    // Out of use again, so that the quality page of other tests keeps scoring on the demo form.
+    assertEquals(204, api.put("admin1", "/api/qa/forms/" + revised.json().getJsonNumber("id") + "/active", "{\"active\":false}").status());
   }
 
   @Test

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import org.centralis.it.Api;
 import org.centralis.it.Browser;
+import org.centralis.it.Db;
 import org.centralis.it.Deployments;
 import org.centralis.it.Fixtures;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -60,6 +62,33 @@ class ComplaintReturnVisitPathIT {
   @AfterEach
   void closeBrowser() {
     session.close();
+  }
+
+  /** An administrator writes a QA form as a table of weighted criteria, then takes it out of use again. */
+  @Test
+  void anAdministratorWritesAQaFormWithWeightedCriteria() throws Exception {
+    String code = "IT-QA-UI-" + System.currentTimeMillis() % 100000;
+    session.signIn("admin1");
+    browser.get(base + "/admin/qa-forms.xhtml");
+    session.click(By.id("qaForms:newForm"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("qaForms:code"))).sendKeys(code);
+    browser.findElement(By.id("qaForms:name")).sendKeys("网点柜面服务质检");
+    browser.findElement(By.id("qaForms:nameEn")).sendKeys("Counter service");
+    browser.findElement(By.id("qaForms:rows:0:cname")).sendKeys("服务礼仪");
+    browser.findElement(By.id("qaForms:rows:0:cnameEn")).sendKeys("Courtesy");
+    session.click(By.id("qaForms:addRow"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("qaForms:rows:1:cname"))).sendKeys("业务准确");
+    browser.findElement(By.id("qaForms:rows:1:cnameEn")).sendKeys("Accuracy");
+    WebElement weight = browser.findElement(By.id("qaForms:rows:1:weight_input"));
+    weight.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "30");
+    session.screenshot("qa-form-editor");
+    session.click(By.id("qaForms:saveForm"));
+    wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.textToBePresentInElementLocated(By.id("qaForms:forms"), code));
+    String weights = Db.scalar("SELECT LISTAGG(C.NAME || ':' || C.WEIGHT, ',') WITHIN GROUP (ORDER BY C.SORT_NO) FROM QA_CRITERION C JOIN QA_FORM F ON F.ID = C.FORM_ID"
+        + " WHERE F.CODE = ?", code);
+    assertEquals("服务礼仪:10.00,业务准确:30.00", weights);
+    session.screenshot("qa-form-saved");
+    new Api(deployed).put("admin1", "/api/qa/forms/" + Db.scalar("SELECT ID FROM QA_FORM WHERE CODE = ?", code) + "/active", "{\"active\":false}");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.centralis.it.Api;
@@ -100,6 +101,27 @@ class ApiSecurityIT {
     assertProblem(api.post("audit1", "/api/tickets", Fixtures.complaint(1, "auditor writes")), 403, "forbidden");
     assertProblem(api.post("hq1", "/api/tickets", Fixtures.complaint(1, "manager writes")), 403, "forbidden");
     assertProblem(api.get("cti", "/api/tickets"), 403, "forbidden");
+  }
+
+  /** Auditors take the log away as a spreadsheet: the rows the search shows, with whole hashes; the export is logged too. */
+  @Test
+  void anAuditorExportsTheFilteredLogAndTheExportIsItselfAudited() throws Exception {
+    Api api = new Api(base);
+    assertEquals(201, api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "审计导出")).status()); // at least one row
+    String filter = "actor=staff1&action=TICKET_CREATED";
+    long shown = api.get("audit1", "/api/audit/events?size=1&" + filter).json().getJsonNumber("total").longValue();
+    java.net.http.HttpResponse<byte[]> csv = api.download("audit1", "/api/audit/events/export?format=csv&" + filter);
+    assertEquals(200, csv.statusCode(), new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8));
+    String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+    List<String> lines = text.lines().toList();
+    assertTrue(lines.get(0).startsWith("\uFEFF序号,") && lines.get(0).contains("前一条哈希"), lines.get(0));
+    assertEquals(shown + 1, lines.size(), "a header and one line per event the search shows");
+    assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",staff1,") && l.contains(",TICKET_CREATED,")), "only the filtered events");
+    String hash = Db.scalar("SELECT HASH FROM AUDIT_EVENT WHERE ACTOR_LOGIN = 'staff1' AND ACTION = 'TICKET_CREATED' ORDER BY SEQ_NO DESC FETCH FIRST 1 ROWS ONLY");
+    assertTrue(lines.get(1).contains(hash), "the whole hash, to check the chain outside");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'AUDIT_EXPORTED' AND ACTOR_LOGIN = 'audit1' AND AFTER_SUMMARY LIKE ?",
+        shown + " rows;%"));
+    assertProblem(api.get("staff1", "/api/audit/events/export"), 403, "forbidden");
   }
 
   @Test

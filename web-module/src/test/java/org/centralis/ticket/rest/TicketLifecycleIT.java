@@ -54,7 +54,7 @@ class TicketLifecycleIT {
     String member = complaintTeamMembers().get(0);
     String path = "/api/tickets/" + number + "/actions/";
 
-    assertEquals(List.of("accept", "reject", "return", "reclassify", "comment"), actions(api, member, number));
+    assertEquals(List.of("accept", "reject", "return", "reclassify", "merge", "comment"), actions(api, member, number));
     Api.Reply accepted = api.post(member, path + "accept", "{}");
     assertEquals(200, accepted.status(), accepted.body());
     assertEquals("ACCEPTED", accepted.json().getString("status"));
@@ -122,9 +122,67 @@ class TicketLifecycleIT {
 
     Api.Reply seen = api.get("staff1", "/api/tickets/" + number);
     assertEquals(200, seen.status());
-    assertEquals(List.of("cancel", "transfer", "comment"), actions(api, "staff1", number), "back with the dispatcher");
+    assertEquals(List.of("cancel", "transfer", "merge", "comment"), actions(api, "staff1", number), "back with the dispatcher");
     assertStatus(api.post("staff1", path + "cancel", "{\"reason\":\"客户已在柜面办理\"}"), "CANCELLED");
     assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_REJECTED' AND TARGET_ID = ?", number));
+  }
+
+  /** A customer complains twice about the same fee; the second complaint is merged into the first. */
+  @Test
+  void aDuplicateIsMergedIntoTheCustomersOpenTicketAndItsClocksStop() throws Exception {
+    Api api = new Api(base);
+    String first = logComplaint(api, "生命周期：重复投诉（保留）").getString("number");
+    String second = logComplaint(api, "生命周期：重复投诉（合并）").getString("number");
+    String path = "/api/tickets/" + second + "/actions/merge";
+    String elsewhere = api.post("staff2", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff2"), "另一网点的投诉")).json().getString("number");
+
+    assertProblem(api.post("staff1", path, "{\"reason\":\"重复\"}"), 400, "target-required");
+    assertProblem(api.post("staff1", path, "{\"targetNumber\":\"" + second + "\",\"reason\":\"重复\"}"), 400, "not-a-duplicate");
+    assertProblem(api.post("staff1", path, "{\"targetNumber\":\"" + elsewhere + "\",\"reason\":\"重复\"}"), 400, "unknown-target");
+    assertProblem(api.post("staff1", path, "{\"targetNumber\":\"" + first + "\"}"), 400, "reason-required");
+    assertProblem(api.post("hq1", path, "{\"targetNumber\":\"" + first + "\",\"reason\":\"重复\"}"), 403, "ticket-action-forbidden");
+
+    Api.Reply merged = api.post("staff1", path, "{\"targetNumber\":\"" + first + "\",\"reason\":\"客户同日两次来电反映同一笔年费\"}");
+    assertStatus(merged, "CANCELLED");
+    JsonObject event = lastEvent(merged.json());
+    assertEquals("MERGED", event.getString("kind"));
+    assertEquals("→ " + first + ": 客户同日两次来电反映同一笔年费", event.getString("detail"));
+    JsonObject kept = api.get("staff1", "/api/tickets/" + first).json();
+    assertEquals("DISPATCHED", kept.getString("status"), "the ticket that stays goes on");
+    assertEquals("← " + second + ": 生命周期：重复投诉（合并）", lastEvent(kept).getString("detail"));
+    assertEquals("0", Db.scalar("SELECT COUNT(*) FROM SLA_CLOCK WHERE TICKET_NO = ? AND STATE IN ('RUNNING', 'PAUSED')", second), "the duplicate's deadlines are off");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_MERGED' AND TARGET_ID = ?", second));
+    assertProblem(api.post("staff1", "/api/tickets/" + first + "/actions/merge", "{\"targetNumber\":\"" + second + "\",\"reason\":\"x\"}"), 400,
+        "not-a-duplicate");
+  }
+
+  /** A team lead moves several tickets at once; what cannot be done is reported ticket by ticket, the rest is done. */
+  @Test
+  void aSupervisorTransfersTicketsInBulkAndLearnsWhichWereRefused() throws Exception {
+    Api api = new Api(base);
+    String first = logComplaint(api, "生命周期：批量转派一").getString("number");
+    String second = logComplaint(api, "生命周期：批量转派二").getString("number");
+    String ops = Db.scalar("SELECT ID FROM TEAM WHERE CODE = 'HQ-OPS-SUPPORT'");
+    String body = "{\"numbers\":[\"" + first + "\",\"" + second + "\",\"T20000101-999999\",\"" + first + "\"],\"teamId\":" + ops + ",\"reason\":\"投诉组人手不足，临时转运营支持\"}";
+
+    assertProblem(api.post("staff1", "/api/tickets/bulk/transfer", body), 403, "forbidden");
+    assertProblem(api.post("super1", "/api/tickets/bulk/resolve", body), 400, "bulk-action-not-supported");
+    assertProblem(api.post("super1", "/api/tickets/bulk/transfer", "{\"numbers\":[]}"), 400, "numbers-required");
+
+    Api.Reply reply = api.post("super1", "/api/tickets/bulk/transfer", body);
+    assertEquals(200, reply.status(), reply.body());
+    JsonObject result = reply.json();
+    assertEquals(2, result.getInt("succeeded"), result.toString());
+    assertEquals(1, result.getInt("failed"), "the unknown ticket; the repeated number counts once");
+    JsonObject unknown = result.getJsonArray("outcomes").getValuesAs(JsonObject.class).stream()
+        .filter(o -> o.getString("number").startsWith("T2000")).findFirst().orElseThrow();
+    assertEquals("not-found", unknown.getString("problem"));
+    for (String number : List.of(first, second)) {
+      JsonObject ticket = api.get("staff1", "/api/tickets/" + number).json();
+      assertEquals("HQ-OPS-SUPPORT", ticket.getJsonObject("assignedTeam").getString("code"));
+      assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_TRANSFERRED' AND TARGET_ID = ?", number), "each ticket audited");
+    }
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKETS_BULK' AND AFTER_SUMMARY LIKE ?", "%" + first + "%"));
   }
 
   @Test

@@ -158,6 +158,42 @@ class TeamWorkPathIT {
     }
   }
 
+  /** A team lead ticks two tickets in the list and transfers both to another team in one go. */
+  @Test
+  void aSupervisorTransfersTwoTicketsInBulkFromTheList() throws Exception {
+    Api api = new Api(deployed);
+    String tag = "浏览器批量" + System.currentTimeMillis() % 100000;
+    List<String> numbers = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      numbers.add(api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), tag + "-" + i)).json().getString("number"));
+    }
+    long deadline = System.currentTimeMillis() + 15_000;
+    for (String n : numbers) {
+      while (!"DISPATCHED".equals(api.get("staff1", "/api/tickets/" + n).json().getString("status")) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
+    }
+    String ops = Db.scalar(
+        "SELECT T.NAME || ' · ' || B.NAME FROM TEAM T JOIN DEPARTMENT D ON D.ID = T.DEPARTMENT_ID JOIN BRANCH B ON B.ID = D.BRANCH_ID WHERE T.CODE = 'HQ-OPS-SUPPORT'");
+
+    session.signIn("super1");
+    browser.get(base + "/tickets/list.xhtml");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("ticketsForm:filterText"))).sendKeys(tag);
+    session.click(By.id("ticketsForm:filterSearch"));
+    var redraws = wait.ignoring(StaleElementReferenceException.class);
+    redraws.until(b -> b.findElements(By.cssSelector("[id='ticketsForm:tickets_data'] tr[data-rk]")).size() == 2);
+    session.click(By.cssSelector("[id='ticketsForm:tickets'] th.ui-selection-column .ui-chkbox-box"));
+    session.choose("ticketsForm:bulkTeam", ops);
+    browser.findElement(By.id("ticketsForm:bulkText")).sendKeys("投诉组人手不足，临时转运营支持");
+    session.screenshot("bulk-transfer");
+    session.click(By.id("ticketsForm:bulkApply"));
+    redraws.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticketsForm:bulkResult"), "已处理 2 张，0 张未处理"));
+    session.screenshot("bulk-done");
+    for (String n : numbers) {
+      assertEquals("HQ-OPS-SUPPORT", api.get("staff1", "/api/tickets/" + n).json().getJsonObject("assignedTeam").getString("code"));
+    }
+  }
+
   /**
    * A supervisor starts the shift on the at-risk list (same rows as the API, nearest deadline first), then follows the
    * bell to the inbox and opens a notification: it goes to the ticket and is read from then on.
