@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Centralis benchmarks and load generators. Dependency-free (JDK HttpClient); every subcommand
+ * Centralis benchmarks and load generators. Dependency-free (JDK HttpClient), except {@code acd-sim}, which
+ * runs the production router from the ejb jar (copied to {@code target/lib}, named in the manifest's
+ * Class-Path, so {@code java -jar} finds it); every subcommand
  * prints exactly one JSON line with its results on stdout and its progress on stderr. Every loop is
  * bounded both in count and in time, and only a server on localhost / 127.0.0.1 is ever targeted.
  *
@@ -38,6 +40,7 @@ import java.util.stream.Stream;
  *   java -jar bench/target/centralis-bench.jar cold-start   --dir /work/main [--port 8080]
  *   java -jar bench/target/centralis-bench.jar ticket-e2e   --url http://localhost:8080 --user staff1 --count 100
  *   java -jar bench/target/centralis-bench.jar ticket-intake --url http://localhost:8080 --users staff1,staff2 --threads 8 --seconds 30
+ *   java -jar bench/target/centralis-bench.jar acd-sim --agents 14 --arrivals-per-hour 200 --aht-seconds 180 --threshold-seconds 20 --hours 500 --seed 1
  * </pre>
  */
 public final class Bench {
@@ -68,6 +71,7 @@ public final class Bench {
             case "ticket-e2e" -> TicketE2e.run(args);
             case "ticket-intake" -> TicketIntakeLoad.run(args);
             case "kb-search" -> KnowledgeSearchBench.run(args);
+            case "acd-sim" -> AcdSim.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
           };
       System.out.println(Json.write(result));
@@ -117,6 +121,13 @@ public final class Bench {
           kb-search     --url http://localhost:8080 [--seed <articles to create first>] [--threads 4] [--seconds 30]
               Knowledge searches (Chinese and English mix) after optional seeding; see KnowledgeSearchBench.
               -> {"articles":..,"searches":..,"p50Ms":..,"p95Ms":..,"p99Ms":..,"seed":{..}}
+
+          acd-sim       --agents 14 --arrivals-per-hour 200 --aht-seconds 180 --threshold-seconds 20 --hours 500
+                        [--seed 1] [--warmup-hours <1% of hours>] [--strategy LONGEST_IDLE] [--max-seconds 3600]
+              Discrete-event simulation in virtual time of one FIFO queue (Poisson arrivals, exponential
+              handling, no abandonment) routed by the production Router; no server needed. Compared with
+              the production Erlang C figures; standard errors by batch means; see AcdSim.
+              -> {"offered":..,"answered":..,"serviceLevel":..,"asaSeconds":..,"probabilityOfWaiting":..,"occupancy":..,"erlangC":{..},...}
 
           Only http(s)://localhost or 127.0.0.1 URLs are accepted.
         """);
@@ -177,6 +188,23 @@ public final class Bench {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--" + name + " is not a number: " + v);
       }
+    }
+
+    double decimal(String name, double dflt, double min, double max) {
+      String v = values.get(name);
+      if (v == null) {
+        return dflt;
+      }
+      double d;
+      try {
+        d = Double.parseDouble(v.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--" + name + " is not a number: " + v);
+      }
+      if (!Double.isFinite(d) || d < min || d > max) {
+        throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max);
+      }
+      return d;
     }
 
     Long optionalLong(String name) {
