@@ -7,16 +7,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.centralis.acd.application.AcdRouting.AcdClock;
-import java.util.Map;
-import org.centralis.acd.domain.AgentSeat;
 import org.centralis.acd.domain.Interaction;
 import org.centralis.acd.domain.OverflowStep;
 import org.centralis.acd.domain.RoutingQueue;
@@ -27,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * whose time ran out, applies due overflow steps and maximum waits, then runs a routing pass (the
  * safety net should a post-commit pass have failed). Each item is its own transaction whose
  * version check makes it exactly-once across nodes: the node that loses the race gets a conflict
- * and moves on. A tick that finds the previous one still running is skipped.
+ * and moves on. A tick that finds the previous one still running is skipped. The timer method
+ * holds no persistence context of its own (see {@link AcdSweepLists}): nothing can fail after it
+ * returns, so Payara never counts a failed delivery and never expunges the timer.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -36,9 +34,8 @@ public class AcdSweeper {
 
   private static final Logger LOG = Logger.getLogger(AcdSweeper.class.getName());
 
-  @PersistenceContext private EntityManager em;
   @Inject private ContactWork work;
-  @Inject private AcdRouting routing;
+  @Inject private AcdSweepLists lists;
   @Inject private RoutingKick kick;
 
   @Inject
@@ -61,23 +58,31 @@ public class AcdSweeper {
     }
   }
 
-  /** One sweep at {@code now}; returns the number of items changed. */
+  /**
+   * One sweep at {@code now}; returns the number of items changed. Each stage reads its list in a transaction of its
+   * own ({@link AcdSweepLists}) and changes each item in one of its own; a stage that fails leaves the others to run.
+   */
   public int sweep(Instant now) {
     int changed = 0;
-    for (Long offerId : em.createNamedQuery("Offer.findExpired", Long.class).setParameter("now", now).getResultList()) {
-      changed += attempt(() -> work.timeOut(offerId, now));
-    }
-    for (AgentSeat seat : em.createNamedQuery("AgentSeat.findWrapUpEnded", AgentSeat.class).setParameter("now", now).getResultList()) {
-      changed += attempt(() -> work.endWrapUp(seat.getStaffId(), now));
-    }
-    Map<Long, RoutingQueue> queues = routing.queues();
-    for (Interaction i : em.createNamedQuery("Interaction.findWaiting", Interaction.class).getResultList()) {
-      RoutingQueue q = queues.get(i.getQueueId());
-      if (q != null && due(i, q, now)) {
-        changed += attempt(() -> work.overflow(i.getId(), now));
-      }
-    }
+    changed += stage("offer timeouts", () -> lists.expiredOffers(now), offerId -> work.timeOut(offerId, now));
+    changed += stage("wrap-up ends", () -> lists.wrapUpsEnded(now), staffId -> work.endWrapUp(staffId, now));
+    changed += stage("overflow", () -> lists.overflowsDue(now), interactionId -> work.overflow(interactionId, now));
     kick.request();
+    return changed;
+  }
+
+  private static int stage(String what, java.util.function.Supplier<List<Long>> due, java.util.function.LongPredicate item) {
+    List<Long> ids;
+    try {
+      ids = due.get();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "ACD sweep could not read its " + what + "; the next tick retries", e);
+      return 0;
+    }
+    int changed = 0;
+    for (long id : ids) {
+      changed += attempt(() -> item.test(id));
+    }
     return changed;
   }
 

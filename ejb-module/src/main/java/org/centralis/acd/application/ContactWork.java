@@ -76,26 +76,31 @@ public class ContactWork {
   public void abandon(Interaction contact, Instant now) {
     Optional<Offer> pending = pendingOffer(contact.getId());
     contact.abandon(now);
-    facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
-    pending.ifPresent(o -> {
+    Optional<AgentSeat> released = pending.map(o -> {
       AgentSeat seat = em.find(AgentSeat.class, o.getAgentId());
       seat.release(contact.getId(), now, AcdClock.today(now));
       o.decide(OfferOutcome.CANCELLED, now);
+      return seat;
+    });
+    // The version check first: the fact and the state log are native inserts whose automatic flush would otherwise
+    // meet a concurrent reservation outside flush() — a 500 where the API answers 409.
+    flush();
+    facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
+    released.ifPresent(seat -> {
       agentEvent(seat, now);
       routingNeeded.fire(new RoutingNeeded("agent released"));
     });
-    flush();
     events.fire(new AcdEvent("CONTACT_ABANDONED", contact.getExternalId(), queueCode(contact.getQueueId()), null, null, contact.getState().name(), null, null, now));
   }
 
   /** A connected contact ended or was transferred away: the agent goes to wrap-up. */
   public void finish(Interaction contact, InteractionState how, Instant now) {
     contact.finish(how, now);
-    facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
     AgentSeat seat = em.find(AgentSeat.class, contact.getAgentId());
     RoutingQueue queue = em.find(RoutingQueue.class, contact.getQueueId());
     seat.wrapUp(contact.getId(), queue.getWrapUpSeconds(), now, AcdClock.today(now));
     flush();
+    facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
     events.fire(new AcdEvent("CONTACT_" + how.name(), contact.getExternalId(), queue.getCode(), seat.getLogin(), seat.getExtension(), how.name(), null, null, now));
     agentEvent(seat, now);
   }
@@ -137,8 +142,8 @@ public class ContactWork {
     RoutingQueue queue = em.find(RoutingQueue.class, contact.getQueueId());
     if (queue.getMaxWaitSeconds() > 0 && !contact.getArrivedAt().plusSeconds(queue.getMaxWaitSeconds()).isAfter(now)) {
       contact.expire(now);
-      facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
       flush();
+      facts.record(FactOutbox.Fact.CONTACT, contact.getId(), null);
       events.fire(new AcdEvent("CONTACT_ABANDONED", contact.getExternalId(), queue.getCode(), null, null, contact.getState().name(), "MAX_WAIT", null, now));
       return true;
     }

@@ -54,6 +54,12 @@ public class QaForms {
     return forms;
   }
 
+  /** One form, active or not. */
+  @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+  public FormSummary get(long id) {
+    return list().stream().filter(f -> f.id() == id).findFirst().orElseThrow(() -> new NotFoundException("qa-form", id));
+  }
+
   /** Creates a form (or a revision of one, which then goes out of use); answers its id. Audited as QA_FORM_CREATED. */
   @RolesAllowed(Role.ADMIN_NAME)
   public long create(FormDocument doc) {
@@ -122,9 +128,15 @@ public class QaForms {
     Map<Integer, QaViews.Criterion> sorted = new TreeMap<>();
     for (Object row : em.createNativeQuery("SELECT ID, SORT_NO, NAME, NAME_EN, WEIGHT FROM QA_CRITERION WHERE FORM_ID = ?").setParameter(1, formId).getResultList()) {
       Object[] c = (Object[]) row;
-      sorted.put(((Number) c[1]).intValue(), new QaViews.Criterion(((Number) c[0]).longValue(), (String) c[2], (String) c[3], new BigDecimal(c[4].toString())));
+      sorted.put(((Number) c[1]).intValue(), new QaViews.Criterion(((Number) c[0]).longValue(), (String) c[2], (String) c[3], plain(new BigDecimal(c[4].toString()))));
     }
     return List.copyOf(sorted.values());
+  }
+
+  /** 10.00 → 10, 12.50 → 12.5: a weight as people write it, whatever scale the database returned. */
+  private static BigDecimal plain(BigDecimal w) {
+    BigDecimal s = w.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   /** Ids from QA_SEQ, as the QA entities use (each value taken whole, so it never meets a block EclipseLink holds). */

@@ -62,7 +62,7 @@ public class QualityResource {
   @APIResponse(responseCode = "409", description = "code-taken")
   public Response createForm(QaForms.FormDocument doc, @Context UriInfo uriInfo) {
     long id = forms.create(doc);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(id)).build()).entity(quality.form(id)).build();
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(id)).build()).entity(forms.get(id)).build();
   }
 
   @PUT
