@@ -103,7 +103,7 @@ public class DispatchRules {
   }
 
   /** The active rule and team that would receive a ticket with these facts now; nothing is saved. */
-  public DispatchTryOut.Result tryOut(@NotNull DispatchTryOut.Request request) {
+  public TryOutAnswer tryOut(@NotNull TryOutFacts request) {
     TicketType type = TicketCategories.type(request.type());
     if (type == null) {
       throw new InvalidInputException("type", "invalid-value", "a ticket has a type", (Object) null);
@@ -117,8 +117,8 @@ public class DispatchRules {
     String language = language(request.language());
     return dispatch
         .ruleFor(new DispatchRuleMatcher.Facts(type, category.lineage(), branch.path(), tier, language))
-        .map(r -> new DispatchTryOut.Result(r.getId(), r.getName(), organization.team(r.getTeamId()).orElse(null)))
-        .orElse(new DispatchTryOut.Result(null, null, null));
+        .map(r -> new TryOutAnswer(r.getId(), r.getName(), organization.team(r.getTeamId()).orElse(null)))
+        .orElse(new TryOutAnswer(null, null, null));
   }
 
   private DispatchRule.Criteria validate(RuleDocument d) {

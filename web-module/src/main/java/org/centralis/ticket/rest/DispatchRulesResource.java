@@ -14,8 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.centralis.ticket.application.DispatchRules;
-import org.centralis.ticket.application.DispatchTryOut;
 import org.centralis.ticket.application.RuleDocument;
+import org.centralis.ticket.application.TryOutAnswer;
+import org.centralis.ticket.application.TryOutFacts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,7 +83,7 @@ public class DispatchRulesResource {
       description = "Body {type, categoryId, branchId (the owning branch), customerTier?, language?}. Answers {ruleId, ruleName, team};"
           + " all null when no rule matches (such a ticket would end in the dead-letter queue).")
   @APIResponse(responseCode = "400", description = "invalid-value, unknown-category, category-of-other-type, unknown-branch")
-  public DispatchTryOut.Result tryOut(DispatchTryOut.Request request) {
+  public TryOutAnswer tryOut(TryOutFacts request) {
     return rules.tryOut(request);
   }
 }

@@ -17,8 +17,9 @@ import org.centralis.organization.application.TeamRef;
 import org.centralis.shared.web.Messages;
 import org.centralis.ticket.application.CategoryTree;
 import org.centralis.ticket.application.DispatchRules;
-import org.centralis.ticket.application.DispatchTryOut;
 import org.centralis.ticket.application.RuleDocument;
+import org.centralis.ticket.application.TryOutAnswer;
+import org.centralis.ticket.application.TryOutFacts;
 import org.centralis.ticket.application.TicketCategories;
 import org.centralis.ticket.domain.DispatchRule;
 import org.centralis.ticket.domain.TicketType;
@@ -52,7 +53,7 @@ public class DispatchRulesBacking implements Serializable {
   private boolean active = true;
 
   private final Form trial = new Form();
-  private DispatchTryOut.Result result;
+  private TryOutAnswer result;
 
   /** A category for the selects: its type, its depth (for indenting) and both names. */
   public record Choice(Long id, String type, String code, String name, String nameEn, int depth, boolean active) implements Serializable {}
@@ -182,7 +183,7 @@ public class DispatchRulesBacking implements Serializable {
 
   public void tryOut() {
     try {
-      result = rules.tryOut(new DispatchTryOut.Request(trial.type, trial.categoryId, trial.branchId, trial.tier, trial.language));
+      result = rules.tryOut(new TryOutFacts(trial.type, trial.categoryId, trial.branchId, trial.tier, trial.language));
     } catch (RuntimeException e) {
       result = null;
       Messages.handle(e);
@@ -270,7 +271,7 @@ public class DispatchRulesBacking implements Serializable {
     return trial;
   }
 
-  public DispatchTryOut.Result getResult() {
+  public TryOutAnswer getResult() {
     return result;
   }
 
