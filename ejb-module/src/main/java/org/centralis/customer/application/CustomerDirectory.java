@@ -117,6 +117,13 @@ public class CustomerDirectory {
     return c == null ? null : c.getTier().name();
   }
 
+  /** The customer's language (zh, en), for dispatch rules (system callers, no scope: not sensitive). */
+  @PermitAll
+  public String languageOf(@NotNull Long customerId) {
+    Customer c = em.find(Customer.class, customerId);
+    return c == null ? null : c.getLanguage();
+  }
+
   private Customer visible(Long customerId) {
     Customer c = em.find(Customer.class, customerId);
     if (c == null || !currentCaller.get().canSee(c.getBranchPath())) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.centralis.audit.application.AuditEntry;
@@ -42,6 +43,22 @@ public class TicketDispatch {
   @Inject private Event<TicketChanged> changes;
 
   /**
+   * The active rule that receives a ticket with these facts: the one path both the dispatch of new
+   * tickets and the administrators' try-out take, so the try-out cannot drift from production.
+   */
+  public Optional<DispatchRule> ruleFor(DispatchRuleMatcher.Facts facts) {
+    List<DispatchRule> rules = em.createNamedQuery("DispatchRule.findActive", DispatchRule.class).getResultList();
+    Map<Long, String> branchPaths =
+        rules.stream()
+            .map(DispatchRule::getBranchId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .flatMap(id -> organization.branch(id).stream())
+            .collect(Collectors.toMap(BranchRef::id, BranchRef::path));
+    return new DispatchRuleMatcher(rules, branchPaths).match(facts);
+  }
+
+  /**
    * @throws DispatchFailedException if the ticket does not exist or no rule matches: the message
    *     then ends in the dead-letter queue for an administrator, instead of being lost
    */
@@ -54,18 +71,10 @@ public class TicketDispatch {
       LOG.fine(() -> "ticket " + ticket.getNumber() + " already " + ticket.getStatus() + ", nothing to do");
       return;
     }
-    List<DispatchRule> rules = em.createNamedQuery("DispatchRule.findActive", DispatchRule.class).getResultList();
-    Map<Long, String> branchPaths =
-        rules.stream()
-            .map(DispatchRule::getBranchId)
-            .filter(Objects::nonNull)
-            .distinct()
-            .flatMap(id -> organization.branch(id).stream())
-            .collect(Collectors.toMap(BranchRef::id, BranchRef::path));
     String tier = ticket.getCustomerId() == null ? null : customers.tierOf(ticket.getCustomerId());
+    String language = ticket.getCustomerId() == null ? null : customers.languageOf(ticket.getCustomerId());
     DispatchRule rule =
-        new DispatchRuleMatcher(rules, branchPaths)
-            .match(new DispatchRuleMatcher.Facts(ticket.getType(), ticket.getCategory().lineage(), ticket.getOwningBranchPath(), tier))
+        ruleFor(new DispatchRuleMatcher.Facts(ticket.getType(), ticket.getCategory().lineage(), ticket.getOwningBranchPath(), tier, language))
             .orElseThrow(() -> new DispatchFailedException("no dispatch rule matches ticket " + ticket.getNumber()));
     TicketEvent event = ticket.dispatchTo(rule.getTeamId(), Caller.SYSTEM_LOGIN, rule.getName(), Instant.now());
     changes.fire(

@@ -8,16 +8,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.List;
 
 /**
  * One dispatch rule (派单规则): criteria → team. A null criterion matches anything. The branch
- * criterion is held as the branch's path so it matches the whole subtree.
+ * criterion matches the branch's whole subtree (the matcher compares paths). Rules are deactivated,
+ * not deleted: a ticket's audit trail names the rule that dispatched it.
  */
 @Entity
 @Table(name = "DISPATCH_RULE")
 @NamedQuery(
     name = "DispatchRule.findActive",
     query = "SELECT r FROM DispatchRule r WHERE r.active = TRUE ORDER BY r.id")
+@NamedQuery(name = "DispatchRule.findAll", query = "SELECT r FROM DispatchRule r ORDER BY r.id")
 public class DispatchRule {
 
   @Id private Long id;
@@ -36,12 +39,18 @@ public class DispatchRule {
   @Column(name = "CUSTOMER_TIER")
   private String customerTier;
 
+  /** The customer's language ({@link #LANGUAGES}), e.g. English-speaking customers to one team. */
+  private String language;
+
   @Column(name = "TEAM_ID")
   private Long teamId;
 
   private boolean active;
 
   @Version private int version;
+
+  /** The values of CUSTOMER.LANGUAGE a rule may ask for. */
+  public static final List<String> LANGUAGES = List.of("zh", "en");
 
   protected DispatchRule() {}
 
@@ -55,6 +64,50 @@ public class DispatchRule {
     this.customerTier = customerTier;
     this.teamId = teamId;
     this.active = true;
+  }
+
+  /** A rule that also asks for the customer's language; created inactive unless {@code active}. */
+  public DispatchRule(long id, Criteria criteria, boolean active) {
+    this.id = id;
+    redefine(criteria);
+    this.active = active;
+  }
+
+  /** What a rule asks for and where it sends the ticket; the application checks the references. */
+  public record Criteria(String name, TicketType ticketType, Long categoryId, Long branchId, String customerTier, String language, Long teamId) {}
+
+  public void redefine(Criteria c) {
+    this.name = c.name();
+    this.ticketType = c.ticketType();
+    this.categoryId = c.categoryId();
+    this.branchId = c.branchId();
+    this.customerTier = c.customerTier();
+    this.language = c.language();
+    this.teamId = c.teamId();
+  }
+
+  public void activate() {
+    active = true;
+  }
+
+  public void deactivate() {
+    active = false;
+  }
+
+  public Criteria criteria() {
+    return new Criteria(name, ticketType, categoryId, branchId, customerTier, language, teamId);
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public int getVersion() {
+    return version;
   }
 
   public Long getId() {

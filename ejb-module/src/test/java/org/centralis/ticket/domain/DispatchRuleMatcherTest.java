@@ -204,6 +204,53 @@ class DispatchRuleMatcherTest {
             rule(3, null, null, null, "PRIVATE", 92)));
   }
 
+  @Test
+  void theNearerAncestorCategoryWinsWhateverTheIds() {
+    // Administrators may now build deeper trees: a rule on the parent beats one on the grandparent.
+    DispatchRule root = rule(1, null, FAULTS, null, null, 90);
+    DispatchRule atm = rule(2, null, ATM, null, null, 91);
+    assertEquals(2, winner(ATM_FAULT_AT_SUB_BRANCH, root, atm));
+    DispatchRule rootLowId = rule(1, null, FAULTS, SUB_BRANCH, "STANDARD", 90);
+    assertEquals(9, winner(ATM_FAULT_AT_SUB_BRANCH, rootLowId, rule(9, null, ATM, null, null, 91)), "what beats where and tier");
+  }
+
+  @Test
+  void aLanguageRuleMatchesOnlyItsLanguageAndBeatsNoLanguage() {
+    DispatchRule any = rule(1, TicketType.FAULT_REPORT, ATM, null, null, 90);
+    DispatchRule english = new DispatchRule(2, new DispatchRule.Criteria("en", TicketType.FAULT_REPORT, ATM, null, null, "en", 95L), true);
+    Facts en = new Facts(TicketType.FAULT_REPORT, CARD_RETAINED_LINEAGE, "/1000/1050/", "STANDARD", "en");
+    Facts zh = new Facts(TicketType.FAULT_REPORT, CARD_RETAINED_LINEAGE, "/1000/1050/", "STANDARD", "zh");
+    assertEquals(2, winner(en, any, english));
+    assertEquals(1, winner(zh, any, english));
+    assertEquals(1, winner(facts("/1000/"), english, any), "no known language: only rules without one");
+    DispatchRule tier = rule(3, TicketType.FAULT_REPORT, ATM, null, "STANDARD", 96);
+    assertEquals(3, winner(en, any, english, tier), "tier beats language");
+  }
+
+  @Test
+  void theListedOrderIsTheOrderTheMatcherChoosesIn() {
+    List<DispatchRule> rules =
+        List.of(
+            rule(1, null, null, null, null, 90),
+            rule(2, TicketType.FAULT_REPORT, null, null, null, 91),
+            rule(3, null, FAULTS, null, null, 92),
+            rule(4, null, ATM, null, null, 93),
+            rule(5, null, CARD_RETAINED, null, null, 94),
+            rule(6, TicketType.FAULT_REPORT, null, CITY, null, 95),
+            rule(7, TicketType.FAULT_REPORT, null, PROVINCE, null, 96),
+            rule(8, TicketType.FAULT_REPORT, null, PROVINCE, "STANDARD", 97),
+            rule(9, TicketType.FAULT_REPORT, null, PROVINCE, null, 98));
+    Map<Long, Integer> depths = Map.of(FAULTS, 0, ATM, 1, CARD_RETAINED, 2);
+    List<Long> listed = DispatchRuleMatcher.inPrecedence(rules, PATHS, depths).stream().map(DispatchRule::getId).toList();
+    assertEquals(List.of(5L, 4L, 3L, 6L, 8L, 7L, 9L, 2L, 1L), listed);
+    // Whichever rules match, the matcher takes the first of them in the list.
+    List<DispatchRule> remaining = new ArrayList<>(rules);
+    for (Long expected : listed) {
+      assertEquals(expected, new DispatchRuleMatcher(remaining, PATHS).match(ATM_FAULT_AT_SUB_BRANCH).orElseThrow().getId());
+      remaining.removeIf(r -> r.getId().equals(expected));
+    }
+  }
+
   static Facts facts(String branchPath) {
     return new Facts(TicketType.FAULT_REPORT, CARD_RETAINED_LINEAGE, branchPath, "STANDARD");
   }

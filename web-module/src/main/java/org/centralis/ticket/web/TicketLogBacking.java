@@ -132,7 +132,8 @@ public class TicketLogBacking implements Serializable {
 
   /**
    * Categories of the chosen type, grouped under their root; a root without children is itself
-   * selectable.
+   * selectable. Administrators may nest deeper than one level: a deeper category shows its path
+   * below the root ("ATM故障 › 吞卡").
    */
   private void loadCategories() {
     try {
@@ -154,7 +155,9 @@ public class TicketLogBacking implements Serializable {
           items.add(new SelectItem(root.id(), root.name(english ? "en" : "zh")));
         } else {
           SelectItemGroup group = new SelectItemGroup(root.name(english ? "en" : "zh"));
-          group.setSelectItems(kids.stream().map(k -> new SelectItem(k.id(), k.name(english ? "en" : "zh"))).toArray(SelectItem[]::new));
+          List<SelectItem> below = new ArrayList<>();
+          addDescendants(kids, "", children, english ? "en" : "zh", below);
+          group.setSelectItems(below.toArray(SelectItem[]::new));
           items.add(group);
         }
       }
@@ -162,6 +165,14 @@ public class TicketLogBacking implements Serializable {
     } catch (RuntimeException e) {
       categories = List.of();
       Messages.handle(e);
+    }
+  }
+
+  private static void addDescendants(List<CategoryRef> level, String prefix, Map<Long, List<CategoryRef>> children, String language, List<SelectItem> into) {
+    for (CategoryRef c : level) {
+      String label = prefix + c.name(language);
+      into.add(new SelectItem(c.id(), label));
+      addDescendants(children.getOrDefault(c.id(), List.of()), label + " › ", children, language, into);
     }
   }
 
