@@ -38,6 +38,7 @@ import java.util.stream.Stream;
  *   java -jar bench/target/centralis-bench.jar cold-start   --dir /work/main [--port 8080]
  *   java -jar bench/target/centralis-bench.jar ticket-e2e   --url http://localhost:8080 --user staff1 --count 100
  *   java -jar bench/target/centralis-bench.jar ticket-intake --url http://localhost:8080 --users staff1,staff2 --threads 8 --seconds 30
+ *   java -jar bench/target/centralis-bench.jar acd-load --url http://localhost:8080 --data ./data --setup --agents 200 --queues 20 --rate 100
  * </pre>
  */
 public final class Bench {
@@ -68,6 +69,7 @@ public final class Bench {
             case "ticket-e2e" -> TicketE2e.run(args);
             case "ticket-intake" -> TicketIntakeLoad.run(args);
             case "kb-search" -> KnowledgeSearchBench.run(args);
+            case "acd-load" -> AcdLoad.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
           };
       System.out.println(Json.write(result));
@@ -117,6 +119,16 @@ public final class Bench {
           kb-search     --url http://localhost:8080 [--seed <articles to create first>] [--threads 4] [--seconds 30]
               Knowledge searches (Chinese and English mix) after optional seeding; see KnowledgeSearchBench.
               -> {"articles":..,"searches":..,"p50Ms":..,"p95Ms":..,"p99Ms":..,"seed":{..}}
+
+          acd-load      --url http://localhost:8080 --data <server's CENTRALIS_DATA> | --db <jdbc:h2:file:…;AUTO_SERVER=TRUE>
+                        [--setup] [--agents 200] [--queues 20] [--waiting 10000] [--rate 100] [--seconds 60]
+                        [--warmup-seconds 10] [--drain-seconds 60] [--handle-min-ms 500] [--handle-max-ms 1500]
+                        [--posters 32] [--workers 32] [--user cti] [--server-pid <pid>] [--broker-pid <pid>]
+              The ACD in real time as the PBX/CTI drives it: contacts at --rate/s to random load queues, offers
+              accepted from the SSE event stream, contacts ended after a random handling time, wrap-up ended;
+              --setup first creates load queues, skills and agents over JDBC (see AcdLoad). Needs H2 on the class
+              path: java -cp centralis-bench.jar:h2-2.2.224.jar org.centralis.bench.Bench acd-load ...
+              -> {"routesPerSecond":..,"p50Ms":..,"p99Ms":..,"doubleAssignments":..,"lostContacts":..,...}
 
           Only http(s)://localhost or 127.0.0.1 URLs are accepted.
         """);
