@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  *   java -jar bench/target/centralis-bench.jar ticket-e2e   --url http://localhost:8080 --user staff1 --count 100
  *   java -jar bench/target/centralis-bench.jar ticket-intake --url http://localhost:8080 --users staff1,staff2 --threads 8 --seconds 30
  *   java -jar bench/target/centralis-bench.jar acd-sim --agents 14 --arrivals-per-hour 200 --aht-seconds 180 --threshold-seconds 20 --hours 500 --seed 1
+ *   java -jar bench/target/centralis-bench.jar acd-load --url http://localhost:8080 --data ./data --setup --agents 200 --queues 20 --rate 100
  * </pre>
  */
 public final class Bench {
@@ -72,6 +73,7 @@ public final class Bench {
             case "ticket-intake" -> TicketIntakeLoad.run(args);
             case "kb-search" -> KnowledgeSearchBench.run(args);
             case "acd-sim" -> AcdSim.run(args);
+            case "acd-load" -> AcdLoad.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
           };
       System.out.println(Json.write(result));
@@ -128,6 +130,15 @@ public final class Bench {
               handling, no abandonment) routed by the production Router; no server needed. Compared with
               the production Erlang C figures; standard errors by batch means; see AcdSim.
               -> {"offered":..,"answered":..,"serviceLevel":..,"asaSeconds":..,"probabilityOfWaiting":..,"occupancy":..,"erlangC":{..},...}
+          acd-load      --url http://localhost:8080 --data <server's CENTRALIS_DATA> | --db <jdbc:h2:file:…;AUTO_SERVER=TRUE>
+                        [--setup] [--agents 200] [--queues 20] [--waiting 10000] [--rate 100] [--seconds 60]
+                        [--warmup-seconds 10] [--drain-seconds 60] [--handle-min-ms 500] [--handle-max-ms 1500]
+                        [--posters 32] [--workers 32] [--user cti] [--server-pid <pid>] [--broker-pid <pid>]
+              The ACD in real time as the PBX/CTI drives it: contacts at --rate/s to random load queues, offers
+              accepted from the SSE event stream, contacts ended after a random handling time, wrap-up ended;
+              --setup first creates load queues, skills and agents over JDBC (see AcdLoad). Needs H2 on the class
+              path: java -cp centralis-bench.jar:h2-2.2.224.jar org.centralis.bench.Bench acd-load ...
+              -> {"routesPerSecond":..,"p50Ms":..,"p99Ms":..,"doubleAssignments":..,"lostContacts":..,...}
 
           Only http(s)://localhost or 127.0.0.1 URLs are accepted.
         """);
