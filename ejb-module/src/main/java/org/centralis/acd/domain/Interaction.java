@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Set;
 import org.centralis.shared.domain.ConflictException;
+import org.centralis.shared.domain.InvalidInputException;
 
 /**
  * One contact (call, chat, e-mail) from the CTI. Invariants: ARRIVED_AT never changes (queue order
@@ -149,6 +150,32 @@ public class Interaction {
     }
     relaxation = outcome.relaxation();
     overflowSteps = outcome.overflowSteps();
+  }
+
+  /**
+   * A supervisor moves the waiting contact to another queue (调度): it keeps its arrival time (so it is not sent to
+   * the back), and the new queue's overflow starts from its first step.
+   */
+  public void moveTo(long otherQueueId, Instant now) {
+    require(InteractionState.WAITING);
+    if (otherQueueId == queueId) {
+      throw new InvalidInputException("queue", "same-queue", "the contact waits in that queue already", otherQueueId);
+    }
+    queueId = otherQueueId;
+    queueEnteredAt = now;
+    relaxation = 0;
+    overflowSteps = 0;
+  }
+
+  /** A supervisor sets the waiting contact's priority (0–9, higher first); answers the one it had. */
+  public int reprioritize(int newPriority) {
+    require(InteractionState.WAITING);
+    if (newPriority < 0 || newPriority > 9) {
+      throw new InvalidInputException("priority", "invalid-priority", "a priority is 0 to 9", newPriority);
+    }
+    int was = priority;
+    priority = newPriority;
+    return was;
   }
 
   /** Waited longer than the queue's maximum: leaves the queue as ABANDONED with disposition MAX_WAIT. */

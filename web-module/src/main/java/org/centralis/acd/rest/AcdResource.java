@@ -10,9 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.centralis.acd.application.AcdContacts;
 import org.centralis.acd.application.AcdContacts.ContactEvent;
+import org.centralis.acd.application.AcdContacts;
 import org.centralis.acd.application.AcdQueues;
+import org.centralis.acd.application.AcdSupervision;
 import org.centralis.acd.application.AgentDesk;
 import org.centralis.acd.application.AgentStateRequest;
 import org.centralis.acd.application.ContactRequest;
@@ -20,6 +21,7 @@ import org.centralis.acd.application.ContactView;
 import org.centralis.acd.application.QueueStats;
 import org.centralis.acd.application.QueueView;
 import org.centralis.acd.application.SeatView;
+import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.rest.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AcdResource {
 
   @Inject private AcdContacts contacts;
+  @Inject private AcdSupervision supervision;
   @Inject private AgentDesk desk;
   @Inject private AcdQueues queues;
 
@@ -62,6 +65,40 @@ public class AcdResource {
   @APIResponse(responseCode = "409", description = "the contact's state does not allow the event")
   public ContactView event(@PathParam("externalId") String externalId, @PathParam("event") String event) {
     return contacts.event(externalId, QueryParams.enumValue("event", event, ContactEvent.class));
+  }
+
+  /** A supervisor's change to a waiting contact: {@code queue} for a move, {@code priority} for a new priority. */
+  public record SteerRequest(String queue, Integer priority, String reason) {}
+
+  @GET
+  @Path("waiting")
+  @Operation(summary = "The contacts waiting now, in the order routing serves them (supervisors); caller numbers masked")
+  public List<AcdSupervision.WaitingView> waiting() {
+    return supervision.waiting();
+  }
+
+  @POST
+  @Path("contacts/{externalId}/move")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Move a waiting contact to another queue, keeping its arrival time (supervisors; audited): {queue, reason?}")
+  @APIResponse(responseCode = "400", description = "unknown-queue, same-queue")
+  @APIResponse(responseCode = "409", description = "the contact is no longer waiting (contact-state), or changed meanwhile (concurrent-change)")
+  public ContactView move(@PathParam("externalId") String externalId, SteerRequest request) {
+    SteerRequest r = request == null ? new SteerRequest(null, null, null) : request;
+    return supervision.move(externalId, r.queue(), r.reason());
+  }
+
+  @POST
+  @Path("contacts/{externalId}/priority")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Set a waiting contact's priority 0-9, higher served first (supervisors; audited): {priority, reason?}")
+  @APIResponse(responseCode = "400", description = "invalid-priority")
+  @APIResponse(responseCode = "409", description = "the contact is no longer waiting (contact-state), or changed meanwhile (concurrent-change)")
+  public ContactView priority(@PathParam("externalId") String externalId, SteerRequest request) {
+    if (request == null || request.priority() == null) {
+      throw new InvalidInputException("priority", "invalid-priority", "a priority is 0 to 9");
+    }
+    return supervision.prioritize(externalId, request.priority(), request.reason());
   }
 
   @GET

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.centralis.acd.application.AcdQueues;
+import org.centralis.acd.application.AcdSupervision;
 import org.centralis.acd.application.AgentDesk;
 import org.centralis.acd.application.AgentStateRequest;
 import org.centralis.acd.application.QueueStats;
@@ -19,6 +20,7 @@ import org.centralis.acd.application.QueueView;
 import org.centralis.acd.application.SeatView;
 import org.centralis.shared.web.Charts;
 import org.centralis.shared.web.Messages;
+import org.primefaces.PrimeFaces;
 
 /**
  * The supervisor's wallboard: each queue's live figures and service level (also as a chart), and
@@ -36,6 +38,7 @@ public class WallboardBacking implements Serializable {
 
   @Inject private AcdQueues queues;
   @Inject private AgentDesk desk;
+  @Inject private AcdSupervision supervision;
 
   private final List<QueueRow> rows = new ArrayList<>();
   private List<SeatView> seats = List.of();
@@ -43,6 +46,14 @@ public class WallboardBacking implements Serializable {
   private final List<AgentDeskBacking.Reason> reasons = new ArrayList<>();
   private String reason;
   private String chart;
+  private List<AcdSupervision.WaitingView> waiting = List.of();
+  /** The contact being steered (its external id), and the dialog's fields. */
+  private String steering;
+  private String steerQueue;
+  private Integer steerPriority;
+  private String steerReason;
+  private String steerFromQueue;
+  private int steerFromPriority;
 
   /** A queue's name and figures. */
   public record QueueRow(String code, String name, QueueStats stats) implements Serializable {
@@ -97,6 +108,7 @@ public class WallboardBacking implements Serializable {
       for (QueueView q : queues.list()) {
         rows.add(new QueueRow(q.code(), english ? q.nameEn() : q.name(), queues.stats(q.code())));
       }
+      waiting = supervision.waiting();
       seats = desk.seats().stream() // agent2 before agent10
           .sorted(Comparator.comparingInt((SeatView v) -> v.login().length()).thenComparing(SeatView::login)).toList();
       chart = Charts.bar(rows.stream().map(QueueRow::name).toList(),
@@ -107,6 +119,68 @@ public class WallboardBacking implements Serializable {
       chart = null;
       Messages.handle(e);
     }
+  }
+
+  /** Opens the steer dialog on a waiting contact, with its queue and priority as they are. */
+  public void prepareSteer(AcdSupervision.WaitingView w) {
+    steering = w.externalId();
+    steerQueue = steerFromQueue = w.queue();
+    steerPriority = steerFromPriority = w.priority();
+    steerReason = null;
+  }
+
+  /** Applies what changed in the dialog: the queue, the priority, or both (each audited). */
+  public void steer() {
+    try {
+      if (steerQueue != null && !steerQueue.equals(steerFromQueue)) {
+        supervision.move(steering, steerQueue, steerReason);
+      }
+      if (steerPriority != null && steerPriority != steerFromPriority) {
+        supervision.prioritize(steering, steerPriority, steerReason);
+      }
+      Messages.info("acd.wallboard.steered", steering);
+      refresh();
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      PrimeFaces.current().ajax().addCallbackParam("failed", true);
+    }
+  }
+
+  /** How long the contact has waited, "m:ss". */
+  public String waitedOf(AcdSupervision.WaitingView w) {
+    return clockOf(Math.max(0, java.time.Duration.between(w.arrivedAt(), java.time.Instant.now()).getSeconds()));
+  }
+
+  public List<AcdSupervision.WaitingView> getWaiting() {
+    return waiting;
+  }
+
+  public String getSteering() {
+    return steering;
+  }
+
+  public String getSteerQueue() {
+    return steerQueue;
+  }
+
+  public void setSteerQueue(String v) {
+    steerQueue = v;
+  }
+
+  public Integer getSteerPriority() {
+    return steerPriority;
+  }
+
+  public void setSteerPriority(Integer v) {
+    steerPriority = v;
+  }
+
+  public String getSteerReason() {
+    return steerReason;
+  }
+
+  public void setSteerReason(String v) {
+    steerReason = v;
   }
 
   public void forceReady(String login) {

@@ -12,6 +12,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.function.Predicate;
 import org.centralis.it.Api;
+import org.centralis.it.Db;
 import org.centralis.it.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -207,6 +208,38 @@ class AcdApiIT {
     assertEquals("WAITING", api.get("cti", "/api/acd/contacts/IT-EN-2").json().getString("state"));
     api.post("cti", "/api/acd/contacts/IT-EN-2/abandoned", "");
     logOut(api, "agent5", "agent10");
+  }
+
+  /** A supervisor steers the waiting line: a higher priority, then another queue; the arrival time stays, both audited. */
+  @Test
+  void aSupervisorRaisesAWaitingContactsPriorityAndMovesItToAnotherQueue() throws Exception {
+    Api api = new Api(base);
+    logOut(api, "agent5", "agent10"); // nobody takes English calls: the contact waits
+    Api.Reply posted = api.post("cti", "/api/acd/contacts", contact("IT-STEER-1", "ENGLISH", "13912345678"));
+    assertEquals(202, posted.status(), posted.body());
+    String arrived = posted.json().getString("arrivedAt");
+    String line = api.get("super1", "/api/acd/waiting").body();
+    assertTrue(line.contains("\"IT-STEER-1\"") && line.contains("139****5678") && !line.contains("13912345678"), "listed, number masked: " + line);
+    assertEquals(403, api.get("agent1", "/api/acd/waiting").status());
+
+    assertProblem(api.post("super1", "/api/acd/contacts/IT-STEER-1/priority", "{\"priority\":12}"), 400, "invalid-priority");
+    assertProblem(api.post("agent1", "/api/acd/contacts/IT-STEER-1/priority", "{\"priority\":7}"), 403, "forbidden");
+    Api.Reply raised = api.post("super1", "/api/acd/contacts/IT-STEER-1/priority", "{\"priority\":7,\"reason\":\"客户第三次来电\"}");
+    assertEquals(200, raised.status(), raised.body());
+    assertEquals(7, raised.json().getInt("priority"));
+
+    assertProblem(api.post("super1", "/api/acd/contacts/IT-STEER-1/move", "{\"queue\":\"ENGLISH\"}"), 400, "same-queue");
+    assertProblem(api.post("super1", "/api/acd/contacts/IT-STEER-1/move", "{\"queue\":\"NOPE\"}"), 400, "unknown-queue");
+    Api.Reply moved = api.post("super1", "/api/acd/contacts/IT-STEER-1/move", "{\"queue\":\"COMPLAINT\",\"reason\":\"英文坐席均不在线\"}");
+    assertEquals(200, moved.status(), moved.body());
+    assertEquals("COMPLAINT", moved.json().getString("queue"));
+    assertEquals(arrived, moved.json().getString("arrivedAt"), "moved, not sent to the back of the line");
+    assertEquals("SUPERVISOR", Db.scalar("SELECT V.REASON FROM ACD_QUEUE_VISIT V JOIN ACD_INTERACTION I ON I.ID = V.INTERACTION_ID"
+        + " WHERE I.EXTERNAL_ID = 'IT-STEER-1' AND V.VISIT_NO = 2"));
+    assertEquals("priority 0 → priority 7: 客户第三次来电", Db.scalar(
+        "SELECT BEFORE_SUMMARY || ' → ' || AFTER_SUMMARY FROM AUDIT_EVENT WHERE ACTION = 'ACD_CONTACT_PRIORITY_CHANGED' AND TARGET_ID = 'IT-STEER-1'"));
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'ACD_CONTACT_MOVED' AND TARGET_ID = 'IT-STEER-1' AND ACTOR_LOGIN = 'super1'"));
+    api.post("cti", "/api/acd/contacts/IT-STEER-1/abandoned", "");
   }
 
   /** The agent a contact is offered to, waiting up to 15 s for an offer to someone other than {@code not}. */

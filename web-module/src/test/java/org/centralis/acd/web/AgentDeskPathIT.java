@@ -17,9 +17,11 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -114,6 +116,34 @@ class AgentDeskPathIT {
       wait.until(ExpectedConditions.textToBe(By.id("contactsToday"), String.valueOf(contactsBefore + 1)));
       click(desk, By.id("deskForm:logOut"));
       wait.until(ExpectedConditions.textToBe(By.id("seatState"), "未签入"));
+    }
+  }
+
+  /** A supervisor raises a waiting caller's priority from the wallboard's waiting line. */
+  @Test
+  void aSupervisorSteersAWaitingContactFromTheWallboard(TestInfo info) throws Exception {
+    Api api = new Api(deployed);
+    for (String agent : new String[] {"agent5", "agent10"}) { // the English queue's agents: nobody takes the call
+      api.post("cti", "/api/acd/agents/" + agent + "/state", "{\"state\":\"LOGGED_OUT\"}");
+    }
+    assertEquals(202, api.post("cti", "/api/acd/contacts",
+        "{\"externalId\":\"IT-STEER-UI\",\"channel\":\"VOICE\",\"queue\":\"ENGLISH\",\"callerNumber\":\"+442070000099\"}").status());
+    try (Browser board = Browser.open(deployed, info)) {
+      board.signIn("super1");
+      board.driver().get(board.base() + "/supervisor/wallboard.xhtml");
+      board.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-contact='IT-STEER-UI']")));
+      board.click(By.xpath("//span[@data-contact='IT-STEER-UI']/ancestor::tr//button"));
+      WebElement priority = board.await().until(ExpectedConditions.elementToBeClickable(By.id("wallboard:steerPriority_input")));
+      priority.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "8");
+      board.driver().findElement(By.id("wallboard:steerReason")).sendKeys("VIP 客户");
+      board.screenshot("wallboard-steer");
+      board.click(By.id("wallboard:steerSubmit"));
+      board.await().until(d -> api.get("cti", "/api/acd/contacts/IT-STEER-UI").json().getInt("priority") == 8);
+      board.await().ignoring(StaleElementReferenceException.class).until(d ->
+          "8".equals(d.findElement(By.xpath("//span[@data-contact='IT-STEER-UI']/ancestor::tr/td[5]")).getText().strip()));
+      board.screenshot("wallboard-steered");
+    } finally {
+      api.post("cti", "/api/acd/contacts/IT-STEER-UI/abandoned", "");
     }
   }
 }
