@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.centralis.audit.application.AuditEntry;
+import org.centralis.audit.application.AuditTrail;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.shared.security.CurrentCaller;
@@ -46,6 +48,15 @@ public class AtRiskClocks {
   @Inject private CurrentCaller currentCaller;
   @Inject private ClockCalendars calendars;
   @Inject private OrganizationDirectory organization;
+  @Inject private AuditTrail auditTrail;
+
+  /** The list as {@link #list} answers it at its largest, for an export (导出); audited as AT_RISK_EXPORTED. */
+  public List<Row> export(SlaMetric metric, boolean breachedOnly) {
+    List<Row> rows = list(metric, breachedOnly, MAX_ROWS);
+    auditTrail.record(new AuditEntry("AT_RISK_EXPORTED", "SLA_AT_RISK", currentCaller.get().branchPath(), null,
+        rows.size() + " rows; metric " + (metric == null ? "ALL" : metric) + (breachedOnly ? ", breached only" : "")));
+    return rows;
+  }
 
   /** {@code metric} null for all; {@code breachedOnly} for the overdue ones alone. */
   public List<Row> list(SlaMetric metric, boolean breachedOnly, int limit) {

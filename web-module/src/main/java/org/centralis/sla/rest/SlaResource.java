@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.centralis.shared.rest.QueryParams;
+import org.centralis.shared.rest.SpreadsheetDownload;
+import org.centralis.shared.web.Spreadsheet;
 import org.centralis.sla.application.AtRiskClocks;
 import org.centralis.sla.application.CalendarDocument;
 import org.centralis.sla.application.ChainDocument;
@@ -26,6 +28,7 @@ import org.centralis.sla.application.SlaPolicies;
 import org.centralis.sla.application.WhatIf;
 import org.centralis.sla.domain.SlaMetric;
 import org.centralis.sla.infrastructure.SlaSweeper;
+import org.centralis.sla.web.AtRiskSheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -125,6 +128,17 @@ public class SlaResource {
         QueryParams.enumValue("metric", metric, SlaMetric.class),
         Boolean.parseBoolean(breached),
         QueryParams.intValue("limit", limit, 100, 1, AtRiskClocks.MAX_ROWS));
+  }
+
+  @GET
+  @Path("at-risk/export")
+  @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+  @Operation(summary = "The at-risk list (same scope and filters, at most 500 rows) as a spreadsheet: format=xlsx (default) or csv, lang=zh_CN or en; audited as AT_RISK_EXPORTED")
+  public Response atRiskExport(@QueryParam("format") String format, @QueryParam("lang") String lang, @QueryParam("metric") String metric,
+      @QueryParam("breached") String breached) {
+    Spreadsheet.Format as = Spreadsheet.format(format);
+    List<AtRiskClocks.Row> rows = atRisk.export(QueryParams.enumValue("metric", metric, SlaMetric.class), Boolean.parseBoolean(breached));
+    return SpreadsheetDownload.of(as, "at-risk", (f, out) -> AtRiskSheet.write(f, rows, SpreadsheetDownload.locale(lang), out));
   }
 
   @POST

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.centralis.shared.web.Messages;
+import org.centralis.shared.web.Spreadsheet;
+import org.centralis.shared.web.SpreadsheetFile;
 import org.centralis.sla.application.AtRiskClocks;
 import org.centralis.sla.domain.SlaMetric;
+import org.primefaces.model.StreamedContent;
 
 /** The at-risk page (tickets/at-risk.xhtml): deadlines still counting in the caller's subtree, refreshed by a poll. */
 @Named
@@ -31,6 +35,18 @@ public class AtRiskBacking implements Serializable {
 
   public long getBreachedCount() {
     return getRows().stream().filter(r -> "BREACHED".equals(r.state())).count();
+  }
+
+  /** The list as filtered now (up to 500 rows), as a spreadsheet in the page's language; the export is audited. */
+  public StreamedContent export(String format) {
+    Spreadsheet.Format as = Spreadsheet.format(format);
+    try {
+      List<AtRiskClocks.Row> all = atRisk.export(metric == null || metric.isBlank() ? null : SlaMetric.valueOf(metric), breachedOnly);
+      return SpreadsheetFile.of("at-risk", as, out -> AtRiskSheet.write(as, all, Messages.locale(), out));
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      return null;
+    }
   }
 
   /** Re-reads on the next render (filter change, poll). */

@@ -52,7 +52,6 @@ public class TicketSlaBacking {
 
   /** Working time as "3 h 05 min" / "-0 h 10 min" (negative: overdue). */
   public String working(long seconds) {
-    long abs = Math.abs(seconds);
-    return (seconds < 0 ? "-" : "") + abs / 3600 + " h " + String.format("%02d", abs % 3600 / 60) + " min";
+    return AtRiskSheet.working(seconds);
   }
 }

@@ -420,6 +420,15 @@ class SlaClocksIT {
     Api.Reply bad = api.get("super1", "/api/sla/at-risk?metric=LUNCH");
     assertEquals(400, bad.status(), bad.body());
     assertTrue(bad.contentType().startsWith("application/problem+json"), bad.contentType());
+
+    // The same list as a spreadsheet: this ticket's row, in the reader's language; the outsider's has none; audited.
+    java.net.http.HttpResponse<byte[]> csv = api.download("super1", "/api/sla/at-risk/export?format=csv&lang=en");
+    assertEquals(200, csv.statusCode());
+    String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("\uFEFFTicket no.,") && text.lines().anyMatch(l -> l.startsWith(number + ",")), text.substring(0, Math.min(200, text.length())));
+    assertTrue(new String(api.download(outsider, "/api/sla/at-risk/export?format=csv").body(), java.nio.charset.StandardCharsets.UTF_8).lines()
+        .noneMatch(l -> l.startsWith(number + ",")), "scoped like the list");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'AT_RISK_EXPORTED' AND ACTOR_LOGIN = ?", outsider));
   }
 
   @Test
