@@ -160,6 +160,12 @@ public class AcdContacts {
 
   ContactView view(Interaction i) {
     Optional<Offer> pending = i.getState() == InteractionState.OFFERED ? work.pendingOffer(i.getId()) : Optional.empty();
+    if (i.getState() == InteractionState.OFFERED && pending.isEmpty() && i.getId() != null) {
+      // The offer was decided (timed out, rejected, accepted) between the two reads: show the contact as it is now,
+      // not OFFERED to nobody.
+      em.refresh(i);
+      pending = i.getState() == InteractionState.OFFERED ? work.pendingOffer(i.getId()) : Optional.empty();
+    }
     Long agentId = i.getAgentId() != null ? i.getAgentId() : pending.map(Offer::getAgentId).orElse(null);
     AgentSeat seat = agentId == null ? null : em.find(AgentSeat.class, agentId);
     List<ContactView.Visit> visits = i.getId() == null ? List.of() :

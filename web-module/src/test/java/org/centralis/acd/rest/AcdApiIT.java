@@ -246,7 +246,7 @@ class AcdApiIT {
   static String awaitOffer(Api api, String externalId, String not) throws InterruptedException {
     for (int i = 0; i < 150; i++) {
       JsonObject c = api.get("cti", "/api/acd/contacts/" + externalId).json();
-      if ("OFFERED".equals(c.getString("state")) && !c.isNull("agent") && !c.getString("agent").equals(not)) {
+      if ("OFFERED".equals(c.getString("state")) && c.containsKey("agent") && !c.isNull("agent") && !c.getString("agent").equals(not)) {
         assertNotNull(c.get("offerId"));
         return c.getString("agent");
       }
