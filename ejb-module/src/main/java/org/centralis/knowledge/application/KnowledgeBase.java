@@ -244,7 +244,7 @@ public class KnowledgeBase {
 
   /**
    * Filters as SQL over a table alias whose STATUS, LANGUAGE, VISIBILITY and CATEGORY_ID columns are
-   * the article's (KB_ARTICLE, or KB_TOKEN which repeats them).
+   * the article's (KB_ARTICLE when browsing; the token search builds its own, see {@link #matching}).
    */
   record Filter(List<String> statuses, String language, String visibility, Set<Long> categories) {
 
@@ -301,14 +301,11 @@ public class KnowledgeBase {
   @SuppressWarnings("unchecked")
   private Ranked rank(List<String> tokens, int minMatch, Filter filter, int offset, int limit) {
     List<Object> params = new ArrayList<>(tokens);
-    String where = " FROM KB_TOKEN t WHERE t.TOKEN IN (" + marks(tokens.size()) + ")" + filter.where("t", params)
-        + " GROUP BY t.ARTICLE_ID HAVING COUNT(*) >= ?";
-    params.add(minMatch);
+    String where = matching(tokens.size(), minMatch, filter, params);
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(offset);
     pageParams.add(limit);
-    String sql = "SELECT t.ARTICLE_ID, SUM(t.WEIGHT), COUNT(*) OVER ()" + where
-        + " ORDER BY SUM(t.WEIGHT) DESC, t.ARTICLE_ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    String sql = rankSql(where);
     Map<Long, Integer> scores = new LinkedHashMap<>();
     long total = -1;
     for (Object[] row : (List<Object[]>) bind(em.createNativeQuery(sql), pageParams).getResultList()) {
@@ -320,6 +317,45 @@ public class KnowledgeBase {
           .getSingleResult()).longValue();
     }
     return new Ranked(scores, total);
+  }
+
+  /**
+   * The matching part of the search: the rows of the query's tokens in the wanted statuses, grouped by
+   * article, an article kept when it holds at least {@code minMatch} of them and passes the other
+   * filters. Every column it reads is in the covering index IX_KB_TOKEN_SEARCH (V29), so it is one
+   * index range scan per token, without reading table rows.
+   *
+   * <p>Language, visibility and category are tested in HAVING, on the group (all rows of an article
+   * carry the same values), not in WHERE: in WHERE, H2 2.2 makes an equality on an index column that
+   * follows a column without a condition (LANGUAGE after ARTICLE_ID) part of the index lookup and then
+   * scans the index from there to its end — 17–37 s instead of 0.1 s on 10,000 articles. TOKEN and
+   * STATUS lead the index, so they stay in WHERE.
+   */
+  static String matching(int tokenCount, int minMatch, Filter filter, List<Object> params) {
+    StringBuilder sql = new StringBuilder(" FROM KB_TOKEN t WHERE t.TOKEN IN (" + marks(tokenCount) + ")");
+    sql.append(" AND t.STATUS IN (").append(marks(filter.statuses().size())).append(")");
+    params.addAll(filter.statuses());
+    sql.append(" GROUP BY t.ARTICLE_ID HAVING COUNT(*) >= ?");
+    params.add(minMatch);
+    if (filter.language() != null) {
+      sql.append(" AND MAX(t.LANGUAGE) = ?");
+      params.add(filter.language());
+    }
+    if (filter.visibility() != null) {
+      sql.append(" AND MAX(t.VISIBILITY) = ?");
+      params.add(filter.visibility());
+    }
+    if (filter.categories() != null) {
+      sql.append(" AND MAX(t.CATEGORY_ID) IN (").append(marks(filter.categories().size())).append(")");
+      params.addAll(filter.categories());
+    }
+    return sql.toString();
+  }
+
+  /** A page of hits with their scores and the exact number of matching articles. */
+  static String rankSql(String matching) {
+    return "SELECT t.ARTICLE_ID, SUM(t.WEIGHT), COUNT(*) OVER ()" + matching
+        + " ORDER BY SUM(t.WEIGHT) DESC, t.ARTICLE_ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
   }
 
   /** Without a query: the newest first. */
