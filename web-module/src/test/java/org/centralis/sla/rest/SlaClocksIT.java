@@ -360,8 +360,10 @@ class SlaClocksIT {
   @Test
   void anAdministratorAddsAPolicyThatMatchesTicketsOnceActive() throws Exception {
     Api api = new Api(base);
+    // The customer's tier as a criterion: more specific than the other tests' category-and-channel policies (TwoNodesIT's is 33/PHONE).
+    String tier = Db.scalar("SELECT TIER FROM CUSTOMER WHERE ID = ?", Fixtures.customerOf("staff1"));
     String policy =
-        "{\"name\":\"IT phone complaints\",\"ticketType\":\"COMPLAINT\",\"categoryId\":33,\"channel\":\"PHONE\",\"firstResponseSeconds\":600,"
+        "{\"name\":\"IT phone complaints\",\"ticketType\":\"COMPLAINT\",\"categoryId\":33,\"channel\":\"PHONE\",\"customerTier\":\"" + tier + "\",\"firstResponseSeconds\":600,"
             + "\"resolutionSeconds\":1200,\"warnPercents\":\"50\",\"pauseStatuses\":[\"PENDING_CUSTOMER\",\"RETURNED\"],\"calendarCode\":\"7x24\",\"active\":false}";
     assertProblem(api.post("super1", "/api/sla/policies", policy), 403, "forbidden");
     assertProblem(api.post("admin1", "/api/sla/policies", policy.replace("COMPLAINT", "INQUIRY")), 400, "category-of-other-type");
