@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.centralis.quality.domain.QaCriterion;
 import org.centralis.quality.domain.QaSample;
 import org.centralis.quality.domain.QaScore;
 import org.centralis.quality.domain.WeightedScore;
+import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.domain.Page;
@@ -64,22 +67,39 @@ public class QualityScoring {
   }
 
   public Page<QaViews.Sample> openSamples(@Min(0) int offset, @Min(1) @Max(500) int limit) {
+    SampleQuery q = openSampleQuery();
+    List<QaSample> rows = q.rows().setFirstResult(offset).setMaxResults(limit).getResultList();
+    return new Page<>(sampleViews(rows), q.count().getSingleResult(), offset, limit);
+  }
+
+  /**
+   * Every open sample of the caller's scope, as {@link #openSamples} would page them, for an export (导出) within
+   * {@link ListExport}'s limit. Audited as QA_SAMPLES_EXPORTED with the row count.
+   */
+  public List<QaViews.Sample> exportOpenSamples() {
+    SampleQuery q = openSampleQuery();
+    List<QaViews.Sample> rows = ListExport.readAll(em, q.rows(), q.count().getSingleResult(), this::sampleViews);
+    auditTrail.record(new AuditEntry("QA_SAMPLES_EXPORTED", "QA_SAMPLE_LIST", currentCaller.get().branchPath(), null, rows.size() + " rows"));
+    return rows;
+  }
+
+  private record SampleQuery(TypedQuery<QaSample> rows, TypedQuery<Long> count) {}
+
+  private SampleQuery openSampleQuery() {
     String scope = currentCaller.get().branchPath() + "%";
-    List<QaSample> rows =
-        em.createQuery("SELECT s FROM QaSample s WHERE s.status = 'OPEN' AND s.owningBranchPath LIKE :scope ORDER BY s.createdAt, s.id", QaSample.class)
-            .setParameter("scope", scope)
-            .setFirstResult(offset)
-            .setMaxResults(limit)
-            .getResultList();
-    long total =
-        em.createQuery("SELECT COUNT(s) FROM QaSample s WHERE s.status = 'OPEN' AND s.owningBranchPath LIKE :scope", Long.class)
-            .setParameter("scope", scope)
-            .getSingleResult();
-    List<QaViews.Sample> items =
-        rows.stream()
-            .map(s -> new QaViews.Sample(s.getId(), s.getTicketNo(), s.getAgentStaffId(), staffName(s.getAgentStaffId()), s.getReason(), s.getStatus(), s.getCreatedAt()))
-            .toList();
-    return new Page<>(items, total, offset, limit);
+    String where = " WHERE s.status = 'OPEN' AND s.owningBranchPath LIKE :scope";
+    return new SampleQuery(
+        em.createQuery("SELECT s FROM QaSample s" + where + " ORDER BY s.createdAt, s.id", QaSample.class).setParameter("scope", scope),
+        em.createQuery("SELECT COUNT(s) FROM QaSample s" + where, Long.class).setParameter("scope", scope));
+  }
+
+  /** The rows as views; a page names each agent once (a sample list holds few agents, an export many rows). */
+  private List<QaViews.Sample> sampleViews(List<QaSample> rows) {
+    Map<Long, String> names = new HashMap<>();
+    return rows.stream()
+        .map(s -> new QaViews.Sample(s.getId(), s.getTicketNo(), s.getAgentStaffId(),
+            s.getAgentStaffId() == null ? null : names.computeIfAbsent(s.getAgentStaffId(), this::staffName), s.getReason(), s.getStatus(), s.getCreatedAt()))
+        .toList();
   }
 
   @RolesAllowed({Role.SUPERVISOR_NAME, Role.AGENT_NAME})

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
 import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.ForbiddenException;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
@@ -108,20 +109,35 @@ public class TicketWork {
    * the team's branch. {@code status} null means all open statuses.
    */
   public Page<TicketSummary> teamQueue(long teamId, TicketStatus status, @Min(0) int offset, @Min(1) @Max(500) int limit) {
+    TeamQuery q = teamQuery(teamId, status);
+    List<Ticket> tickets = q.rows().setFirstResult(offset).setMaxResults(limit).getResultList();
+    return new Page<>(views.summaries(tickets), q.count().getSingleResult(), offset, limit);
+  }
+
+  /**
+   * The whole team queue, as {@link #teamQueue} would page it, for an export (导出) within {@link ListExport}'s limit.
+   * Audited as TEAM_QUEUE_EXPORTED (the team, the status asked and the row count).
+   */
+  public List<TicketSummary> teamQueueExport(long teamId, TicketStatus status) {
+    TeamQuery q = teamQuery(teamId, status);
+    List<TicketSummary> rows = ListExport.readAll(em, q.rows(), q.count().getSingleResult(), views::summaries);
+    auditTrail.record(new AuditEntry("TEAM_QUEUE_EXPORTED", "TEAM", Long.toString(teamId), null, rows.size() + " rows; status=" + (status == null ? "open" : status)));
+    return rows;
+  }
+
+  private record TeamQuery(TypedQuery<Ticket> rows, TypedQuery<Long> count) {}
+
+  private TeamQuery teamQuery(long teamId, TicketStatus status) {
     access.requireTeamView(teamId);
     Set<TicketStatus> statuses = status == null ? TEAM_OPEN : EnumSet.of(status);
     String where = " WHERE t.assignedTeamId = :team AND t.status IN :statuses";
-    TypedQuery<Ticket> q =
+    TypedQuery<Ticket> rows =
         em.createQuery("SELECT t FROM Ticket t" + where + " ORDER BY t.dispatchedAt ASC, t.id ASC", Ticket.class)
             .setParameter("team", teamId)
             .setParameter("statuses", statuses);
-    Long total =
-        em.createQuery("SELECT COUNT(t) FROM Ticket t" + where, Long.class)
-            .setParameter("team", teamId)
-            .setParameter("statuses", statuses)
-            .getSingleResult();
-    List<Ticket> tickets = q.setFirstResult(offset).setMaxResults(limit).getResultList();
-    return new Page<>(views.summaries(tickets), total, offset, limit);
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(t) FROM Ticket t" + where, Long.class).setParameter("team", teamId).setParameter("statuses", statuses);
+    return new TeamQuery(rows, count);
   }
 
   /** How many of the team's tickets are in each status (statuses with none are 0). */

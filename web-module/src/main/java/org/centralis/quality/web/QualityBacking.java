@@ -13,6 +13,9 @@ import org.centralis.quality.application.QaViews;
 import org.centralis.quality.application.QualityScoring;
 import org.centralis.quality.application.ScoreRequest;
 import org.centralis.shared.web.Messages;
+import org.centralis.shared.web.Spreadsheet;
+import org.centralis.shared.web.SpreadsheetFile;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The quality page (质检): supervisors score the open samples of their scope on the form (points
@@ -51,6 +54,18 @@ public class QualityBacking implements Serializable {
       }
     }
     return samples;
+  }
+
+  /** Every open sample of the supervisor's scope as a spreadsheet (导出): {@code xlsx} or {@code csv}, in the page's language. */
+  public StreamedContent export(String format) {
+    Spreadsheet.Format as = Spreadsheet.format(format);
+    try {
+      List<QaViews.Sample> rows = quality.exportOpenSamples();
+      return SpreadsheetFile.of("qa-samples", as, out -> QaSampleSheet.write(as, rows, Messages.locale(), out));
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      return null;
+    }
   }
 
   public List<QaViews.Score> getMine() {

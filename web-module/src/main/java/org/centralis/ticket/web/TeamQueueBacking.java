@@ -12,12 +12,15 @@ import java.util.Optional;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.organization.application.TeamRef;
 import org.centralis.shared.web.Messages;
+import org.centralis.shared.web.Spreadsheet;
+import org.centralis.shared.web.SpreadsheetFile;
 import org.centralis.ticket.application.TaskView;
 import org.centralis.ticket.application.TicketSummary;
 import org.centralis.ticket.application.TicketTasks;
 import org.centralis.ticket.application.TicketView;
 import org.centralis.ticket.application.TicketWork;
 import org.centralis.ticket.domain.TicketStatus;
+import org.primefaces.model.StreamedContent;
 
 /** My team's workload (/tickets/team.xhtml): counts per status, the open queue, "claim next", and the sub-tasks other teams sent it. */
 @Named
@@ -71,6 +74,18 @@ public class TeamQueueBacking implements Serializable {
     } catch (RuntimeException e) {
       Messages.handle(e);
       load();
+    }
+  }
+
+  /** The team's whole open queue as a spreadsheet (导出): {@code xlsx} or {@code csv}, in the page's language. */
+  public StreamedContent export(String format) {
+    Spreadsheet.Format as = Spreadsheet.format(format);
+    try {
+      List<TicketSummary> rows = work.teamQueueExport(team.id(), null);
+      return SpreadsheetFile.of("team-tickets", as, out -> TicketSheet.write(as, rows, Messages.locale(), out));
+    } catch (RuntimeException e) {
+      Messages.handle(e);
+      return null;
     }
   }
 

@@ -26,17 +26,46 @@ import org.centralis.it.Db;
  * one, so every offer crosses nodes. Asserted from the offer and contact tables: no contact was ever offered to two
  * agents at once, no agent was ever offered or held two contacts at once, and every contact ended (none lost or stuck).
  * Run by the two-node test ({@code TwoNodesIT}).
+ *
+ * <p>CI runs it small (21 demo agents, 150 contacts). The issue's full size runs the same code with
+ * {@code -Dacd.traffic.agents=200 -Dacd.traffic.contacts=5000}: agents beyond the demo's are added to the database
+ * first, as copies of agent1 (its branch, password and skills); docs/acd.md records that run.
  */
 public final class AcdTraffic {
 
-  public static final int CONTACTS = 150;
+  public static final int CONTACTS = Integer.getInteger("acd.traffic.contacts", 150);
   public static final String PREFIX = "IT-CONC-";
+  private static final int AGENTS = Integer.getInteger("acd.traffic.agents", 0);
+  /** Staff ids of the added agents: far above the demo's and the load bench's (5,000,001…). */
+  private static final long ADDED_AGENT_IDS = 6_000_000;
 
   private AcdTraffic() {}
 
-  /** Agents not used by AcdApiIT; every agent has RETAIL ≥ 3, which the RETAIL queue asks for. */
-  public static List<String> agents() {
-    return IntStream.rangeClosed(1, 30).filter(n -> n % 5 != 0 && n != 7 && n != 17 && n != 19).mapToObj(n -> "agent" + n).toList();
+  /**
+   * Agents not used by AcdApiIT (every demo agent has RETAIL ≥ 3, which the RETAIL queue asks for), then added
+   * agents {@code traffic001…} up to {@code acd.traffic.agents}.
+   */
+  public static List<String> agents() throws Exception {
+    List<String> agents = new ArrayList<>(
+        IntStream.rangeClosed(1, 30).filter(n -> n % 5 != 0 && n != 7 && n != 17 && n != 19).mapToObj(n -> "agent" + n).toList());
+    for (int n = 1; agents.size() < AGENTS; n++) {
+      agents.add(addAgentLike("agent1", String.format("traffic%03d", n), ADDED_AGENT_IDS + n));
+    }
+    return agents;
+  }
+
+  /** A new agent with {@code model}'s branch, password and skills (once: an existing login is kept as it is). */
+  private static String addAgentLike(String model, String login, long id) throws Exception {
+    if (count("SELECT COUNT(*) FROM STAFF WHERE LOGIN = '" + login + "'") == 0) {
+      Db.update("INSERT INTO STAFF (ID, LOGIN, FULL_NAME, BRANCH_ID, LOCALE, PASSWORD_HASH, ACTIVE)"
+          + " SELECT ?, ?, ?, BRANCH_ID, LOCALE, PASSWORD_HASH, 1 FROM STAFF WHERE LOGIN = ?", id, login, "话务压测 " + login, model);
+      Db.update("INSERT INTO STAFF_ROLE (STAFF_ID, ROLE_NAME) VALUES (?, 'AGENT')", id);
+      Db.update("INSERT INTO ACD_AGENT_STATE (STAFF_ID, LOGIN, BRANCH_PATH, STATE, EXTENSION, STATE_SINCE, VERSION)"
+          + " SELECT ?, ?, BRANCH_PATH, 'LOGGED_OUT', ?, STATE_SINCE, 0 FROM ACD_AGENT_STATE WHERE LOGIN = ?", id, login, Long.toString(id % 100_000 + 80_000), model);
+      Db.update("INSERT INTO ACD_AGENT_SKILL (STAFF_ID, SKILL_ID, SKILL_LEVEL) SELECT ?, SKILL_ID, SKILL_LEVEL FROM ACD_AGENT_SKILL"
+          + " WHERE STAFF_ID = (SELECT ID FROM STAFF WHERE LOGIN = ?)", id, model);
+    }
+    return login;
   }
 
   /** Runs the traffic over the nodes and checks it; logs the agents out at the end, whatever happened. */
@@ -100,9 +129,9 @@ public final class AcdTraffic {
       return null;
     });
     for (Future<?> p : posters) {
-      p.get(10, TimeUnit.MINUTES);
+      p.get(30, TimeUnit.MINUTES);
     }
-    long deadline = System.currentTimeMillis() + 240_000;
+    long deadline = System.currentTimeMillis() + Math.max(240_000, CONTACTS * 100L);
     while (open() > 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(250);
     }
@@ -180,11 +209,14 @@ public final class AcdTraffic {
       } else if ("NOT_READY".equals(state) || "WRAP_UP".equals(state)) {
         api.post(agent, "/api/acd/agents/" + agent + "/state", "{\"state\":\"" + ("WRAP_UP".equals(state) ? "WRAP_UP_END" : "READY") + "\"}");
       } else {
-        Thread.sleep(20);
+        // Idle agents poll their seat; more agents poll less often, so that polling does not crowd out routing.
+        Thread.sleep(IDLE_POLL_MS);
       }
     }
     return null;
   }
+
+  private static final int IDLE_POLL_MS = Math.max(20, AGENTS * 2);
 
   private static Api node(List<Api> nodes, int i) {
     return nodes.get(i % nodes.size());

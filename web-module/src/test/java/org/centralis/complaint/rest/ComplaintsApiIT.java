@@ -146,6 +146,10 @@ class ComplaintsApiIT {
     // super1 sees the sample and scores it on the form; the member who worked it reads it as their own.
     JsonObject sample = api.get("super1", "/api/qa/samples?size=200").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
         .filter(x -> x.getString("ticketNumber").equals(number)).findFirst().orElseThrow();
+    String samples = new String(api.download("super1", "/api/qa/samples/export?format=csv&lang=en").body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(samples.lines().anyMatch(l -> l.startsWith(number + ",") && l.contains(",Unsatisfied return visit,")), samples);
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'QA_SAMPLES_EXPORTED' AND ACTOR_LOGIN = 'super1'"));
+    assertEquals(403, api.get("agent1", "/api/qa/samples/export").status());
     assertEquals(5, api.get("super1", "/api/qa/forms/1").json().getJsonArray("criteria").size());
     assertProblem(api.post("super1", "/api/qa/scores", "{\"formId\":1,\"sampleId\":" + sample.getJsonNumber("id") + ",\"points\":{\"1\":80}}"), 400, "criteria-mismatch");
     assertProblem(api.post("agent1", "/api/qa/scores", "{\"formId\":1,\"ticketNumber\":\"" + number + "\",\"points\":{\"1\":80}}"), 403, "forbidden");

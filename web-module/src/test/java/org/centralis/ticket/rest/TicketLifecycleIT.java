@@ -223,6 +223,16 @@ class TicketLifecycleIT {
 
     JsonObject counts = api.get(members.get(0), "/api/teams/" + team + "/ticket-counts").json();
     assertTrue(counts.getJsonNumber("ACCEPTED").longValue() >= 2, counts.toString());
+
+    // The team's queue as a spreadsheet: one line per ticket the queue holds, in its order; members only; audited.
+    long open = api.get(members.get(0), queue + "?size=1").json().getJsonNumber("total").longValue();
+    HttpResponse<byte[]> csv = api.download(members.get(0), queue + "/export?format=csv");
+    assertEquals(200, csv.statusCode(), new String(csv.body(), StandardCharsets.UTF_8));
+    List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+    assertEquals(open + 1, lines.size(), "a header and one line per open ticket of the team");
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith(a.getString("number") + ",")), "the claimed ticket is in the export");
+    assertEquals(403, api.get("staff1", queue + "/export").status());
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TEAM_QUEUE_EXPORTED' AND ACTOR_LOGIN = ? AND TARGET_ID = ?", members.get(0), Long.toString(team)));
   }
 
   // ---------------------------------------------------------------- helpers
