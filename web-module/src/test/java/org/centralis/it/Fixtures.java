@@ -7,6 +7,18 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * Puts {@code queue} in night mode with a callback list until closed: a calendar without working hours
+   * ({@code IT-NEVER}) and closed action CALLBACK; closing gives the queue back its demo settings (always open).
+   */
+  public static AutoCloseable nightWithCallbacks(String queue) throws SQLException {
+    if (Db.scalar("SELECT COUNT(*) FROM BUSINESS_CALENDAR WHERE CODE = 'IT-NEVER'").equals("0")) {
+      Db.update("INSERT INTO BUSINESS_CALENDAR (ID, CODE, NAME, TIME_ZONE, UPDATED_AT) VALUES (990, 'IT-NEVER', '测试：从不营业', 'Asia/Shanghai', CURRENT_TIMESTAMP)");
+    }
+    Db.update("UPDATE ACD_QUEUE SET CALENDAR_CODE = 'IT-NEVER', CLOSED_ACTION = 'CALLBACK' WHERE CODE = ?", queue);
+    return () -> Db.update("UPDATE ACD_QUEUE SET CALENDAR_CODE = NULL, CLOSED_ACTION = 'VOICEMAIL' WHERE CODE = ?", queue);
+  }
+
   /** The id of a customer in the branch subtree of the given staff login. */
   /** A customer of the login's branch subtree with no complaint yet: a complaint for them is no repeat (not raised). */
   public static long firstTimeComplainantOf(String login) throws SQLException {

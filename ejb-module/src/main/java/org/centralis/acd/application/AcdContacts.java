@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.centralis.acd.application.AcdRouting.AcdClock;
 import org.centralis.acd.domain.AgentSeat;
+import org.centralis.acd.domain.Callback;
+import org.centralis.acd.domain.ClosedAction;
 import org.centralis.acd.domain.ContactChannel;
 import org.centralis.acd.domain.Interaction;
 import org.centralis.acd.domain.InteractionState;
@@ -89,6 +91,9 @@ public class AcdContacts {
       throw new ConflictException("concurrent-change", "contact " + request.externalId() + " was created at the same time; repeat the request", request.externalId());
     }
     em.persist(new QueueVisit(contact.getId(), 1, queue.getId(), now, "ARRIVAL"));
+    if (!open && queue.getClosedAction() == ClosedAction.CALLBACK && contact.getCallerNumber() != null && !contact.getCallerNumber().isBlank()) {
+      em.persist(Callback.of(contact)); // on the callback list (AcdCallbacks); a contact without a number cannot be called
+    }
     events.fire(new AcdEvent(open ? "CONTACT_QUEUED" : "CONTACT_CLOSED", contact.getExternalId(), queue.getCode(), null, null,
         contact.getState().name(), contact.getDisposition(), null, now));
     if (open) {

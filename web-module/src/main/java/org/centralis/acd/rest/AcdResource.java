@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.centralis.acd.application.AcdContacts.ContactEvent;
+import org.centralis.acd.application.AcdCallbacks;
 import org.centralis.acd.application.AcdContacts;
 import org.centralis.acd.application.AcdQueues;
 import org.centralis.acd.application.AcdSupervision;
@@ -40,6 +41,7 @@ public class AcdResource {
   @Inject private AcdSupervision supervision;
   @Inject private AgentDesk desk;
   @Inject private AcdQueues queues;
+  @Inject private AcdCallbacks callbacks;
 
   @POST
   @Path("contacts")
@@ -99,6 +101,39 @@ public class AcdResource {
       throw new InvalidInputException("priority", "invalid-priority", "a priority is 0 to 9");
     }
     return supervision.prioritize(externalId, request.priority(), request.reason());
+  }
+
+  /** The outcome of a callback call: {@code reached}, and a note. */
+  public record CallbackOutcome(Boolean reached, String note) {}
+
+  @GET
+  @Path("callbacks")
+  @Operation(summary = "The callback list (回拨): callers who reached a CALLBACK queue outside its hours, oldest first; agents see their queues',"
+      + " supervisors all. Numbers masked except for the agent who holds the callback")
+  public List<AcdCallbacks.CallbackView> callbacks() {
+    return callbacks.unfinished();
+  }
+
+  @POST
+  @Path("callbacks/{id}/claim")
+  @Operation(summary = "An agent takes a callback and sees the number (audited)")
+  @APIResponse(responseCode = "403", description = "callback-not-your-queue: the agent lacks the queue's skills")
+  @APIResponse(responseCode = "409", description = "callback-taken: another agent holds it or it is finished")
+  public AcdCallbacks.CallbackView claim(@PathParam("id") String id) {
+    return callbacks.claim(QueryParams.id("id", id));
+  }
+
+  @POST
+  @Path("callbacks/{id}/outcome")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The agent holding the callback records the call: {reached, note?}. Not reached: open again, given up after the third call")
+  @APIResponse(responseCode = "403", description = "callback-of-another-agent")
+  @APIResponse(responseCode = "409", description = "callback-not-claimed")
+  public AcdCallbacks.CallbackView outcome(@PathParam("id") String id, CallbackOutcome outcome) {
+    if (outcome == null || outcome.reached() == null) {
+      throw new InvalidInputException("reached", "reached-required", "say whether the caller was reached");
+    }
+    return callbacks.record(QueryParams.id("id", id), outcome.reached(), outcome.note());
   }
 
   @GET

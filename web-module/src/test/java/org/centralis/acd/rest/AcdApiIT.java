@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.centralis.it.Api;
 import org.centralis.it.Db;
+import org.centralis.it.Fixtures;
 import org.centralis.it.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -253,6 +254,89 @@ class AcdApiIT {
       Thread.sleep(100);
     }
     throw new AssertionError(externalId + " was not offered (to anyone but " + not + ")");
+  }
+
+  /**
+   * Night mode with a callback list (回拨): CORPORATE closed for the test (a calendar without working hours, closed
+   * action CALLBACK). A call then ends at once as CALLBACK and waits on the list — once, however often the CTI repeats
+   * it; agents of the queue see it masked, one takes it and sees the number, others cannot take or record it;
+   * unanswered calls put it back until the third, which gives it up; a reached caller ends it. Each step audited.
+   */
+  @Test
+  void aCallOutsideHoursWaitsOnTheCallbackListUntilAnAgentReachesTheCaller() throws Exception {
+    Api api = new Api(base);
+    List<String> corporate = logins("SELECT S.LOGIN FROM STAFF S JOIN ACD_AGENT_SKILL K ON K.STAFF_ID = S.ID JOIN ACD_SKILL SK ON SK.ID = K.SKILL_ID"
+        + " WHERE SK.CODE = 'CORPORATE' AND K.SKILL_LEVEL >= 6 ORDER BY S.LOGIN");
+    String outsider = logins("SELECT S.LOGIN FROM STAFF S JOIN STAFF_ROLE R ON R.STAFF_ID = S.ID WHERE R.ROLE_NAME = 'AGENT' AND S.ID NOT IN"
+        + " (SELECT K.STAFF_ID FROM ACD_AGENT_SKILL K JOIN ACD_SKILL SK ON SK.ID = K.SKILL_ID WHERE SK.CODE = 'CORPORATE' AND K.SKILL_LEVEL >= 6)"
+        + " ORDER BY S.LOGIN").get(0);
+    String a = corporate.get(0);
+    String b = corporate.get(1);
+    try (AutoCloseable night = Fixtures.nightWithCallbacks("CORPORATE")) {
+      JsonObject closed = api.post("cti", "/api/acd/contacts", contact("IT-CB-1", "CORPORATE", "13800138111")).json();
+      assertEquals("ENDED", closed.getString("state"));
+      assertEquals("CALLBACK", closed.getString("disposition"));
+      assertEquals(202, api.post("cti", "/api/acd/contacts", contact("IT-CB-1", "CORPORATE", "13800138111")).status());
+      assertEquals(202, api.post("cti", "/api/acd/contacts", contact("IT-CB-2", "CORPORATE", "13800138222")).status());
+      assertEquals("1", Db.scalar("SELECT COUNT(*) FROM ACD_CALLBACK C JOIN ACD_INTERACTION I ON I.ID = C.INTERACTION_ID WHERE I.EXTERNAL_ID = 'IT-CB-1'"));
+
+      JsonObject listed = callback(api, a, "IT-CB-1");
+      assertEquals("OPEN", listed.getString("status"));
+      assertEquals("CORPORATE", listed.getString("queue"));
+      assertTrue(listed.getString("callerNumber").contains("*") && !listed.getString("callerNumber").contains("00138"), "masked in the list: " + listed);
+      assertNotNull(callback(api, "super1", "IT-CB-1"));
+      assertFalse(api.get(outsider, "/api/acd/callbacks").body().contains("IT-CB-1"), "not a queue the outsider serves");
+      long id = listed.getJsonNumber("id").longValue();
+      String path = "/api/acd/callbacks/" + id;
+
+      assertProblem(api.post(outsider, path + "/claim", ""), 403, "callback-not-your-queue");
+      assertEquals(403, api.post("staff1", path + "/claim", "").status());
+      assertProblem(api.post(a, path + "/outcome", "{\"reached\":true}"), 409, "callback-not-claimed");
+      JsonObject taken = api.post(a, path + "/claim", "").json();
+      assertEquals("13800138111", taken.getString("callerNumber"), "the agent who holds it sees the number");
+      assertTrue(taken.getBoolean("mine"));
+      assertProblem(api.post(b, path + "/claim", ""), 409, "callback-taken");
+      assertFalse(callback(api, b, "IT-CB-1").getString("callerNumber").equals("13800138111"), "others still see it masked");
+      assertProblem(api.post(b, path + "/outcome", "{\"reached\":false}"), 403, "callback-of-another-agent");
+      assertProblem(api.post(a, path + "/outcome", "{}"), 400, "reached-required");
+
+      // Three unanswered calls by whoever holds it: back on the list twice, then given up.
+      JsonObject again = api.post(a, path + "/outcome", "{\"reached\":false,\"note\":\"无人接听\"}").json();
+      assertEquals("OPEN", again.getString("status"));
+      assertEquals(1, again.getInt("attempts"));
+      assertEquals(200, api.post(b, path + "/claim", "").status());
+      assertEquals("OPEN", api.post(b, path + "/outcome", "{\"reached\":false}").json().getString("status"));
+      assertEquals(200, api.post(a, path + "/claim", "").status());
+      JsonObject given = api.post(a, path + "/outcome", "{\"reached\":false,\"note\":\"空号\"}").json();
+      assertEquals("GAVE_UP", given.getString("status"));
+      assertEquals(3, given.getInt("attempts"));
+      assertFalse(api.get(a, "/api/acd/callbacks").body().contains("IT-CB-1"), "a finished callback leaves the list");
+      assertProblem(api.post(b, path + "/claim", ""), 409, "callback-taken");
+
+      long second = callback(api, b, "IT-CB-2").getJsonNumber("id").longValue();
+      assertEquals(200, api.post(b, "/api/acd/callbacks/" + second + "/claim", "").status());
+      assertEquals("DONE", api.post(b, "/api/acd/callbacks/" + second + "/outcome", "{\"reached\":true,\"note\":\"已答复开户进度\"}").json().getString("status"));
+      assertEquals("4", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CALLBACK_CLAIMED' AND TARGET_ID IN (?, ?)", Long.toString(id), Long.toString(second)));
+      assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'CALLBACK_REACHED' AND TARGET_ID = ?", Long.toString(second)));
+    }
+  }
+
+  private static JsonObject callback(Api api, String user, String externalId) {
+    Api.Reply list = api.get(user, "/api/acd/callbacks");
+    assertEquals(200, list.status(), list.body());
+    return list.parse().asJsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(c -> c.getString("contactExternalId").equals(externalId)).findFirst()
+        .orElseThrow(() -> new AssertionError(externalId + " not on " + user + "'s callback list: " + list.body()));
+  }
+
+  private static List<String> logins(String sql) throws Exception {
+    List<String> logins = new java.util.ArrayList<>();
+    try (var c = Db.connect(); var rs = c.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        logins.add(rs.getString(1));
+      }
+    }
+    return logins;
   }
 
   static void logOut(Api api, String... logins) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import org.centralis.it.Api;
 import org.centralis.it.Browser;
+import org.centralis.it.Db;
+import org.centralis.it.Fixtures;
 import org.centralis.it.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -116,6 +118,37 @@ class AgentDeskPathIT {
       wait.until(ExpectedConditions.textToBe(By.id("contactsToday"), String.valueOf(contactsBefore + 1)));
       click(desk, By.id("deskForm:logOut"));
       wait.until(ExpectedConditions.textToBe(By.id("seatState"), "未签入"));
+    }
+  }
+
+  /**
+   * Night mode on the desk: CORPORATE closed for the test with action CALLBACK; a call then waits on the callback list
+   * (回拨列表) masked; the agent takes it, sees the number, notes the call and marks the caller reached; it leaves the list.
+   */
+  @Test
+  void anAgentCallsBackACallerFromTheCallbackList(TestInfo info) throws Exception {
+    Api api = new Api(deployed);
+    String agentLogin = Db.scalar("SELECT MIN(S.LOGIN) FROM STAFF S JOIN ACD_AGENT_SKILL K ON K.STAFF_ID = S.ID JOIN ACD_SKILL SK ON SK.ID = K.SKILL_ID"
+        + " WHERE SK.CODE = 'CORPORATE' AND K.SKILL_LEVEL >= 6");
+    try (AutoCloseable night = Fixtures.nightWithCallbacks("CORPORATE"); Browser desk = Browser.open(deployed, info)) {
+      assertEquals("CALLBACK", api.post("cti", "/api/acd/contacts",
+          "{\"externalId\":\"IT-CB-UI-1\",\"channel\":\"VOICE\",\"queue\":\"CORPORATE\",\"callerNumber\":\"13700137000\"}").json().getString("disposition"));
+      String id = Db.scalar("SELECT C.ID FROM ACD_CALLBACK C JOIN ACD_INTERACTION I ON I.ID = C.INTERACTION_ID WHERE I.EXTERNAL_ID = 'IT-CB-UI-1'");
+      By number = By.cssSelector("[data-callback='" + id + "']");
+      String row = "//tr[.//span[@data-callback='" + id + "']]";
+      desk.signIn(agentLogin);
+      desk.await().until(ExpectedConditions.textToBe(number, "137****7000"));
+      desk.screenshot("callback-list");
+      desk.click(By.xpath(row + "//button[contains(@id, ':claim')]"));
+      desk.await().until(ExpectedConditions.textToBe(number, "13700137000"));
+      desk.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("callbackForm:callbackMessages"), "13700137000"));
+      desk.driver().findElement(By.xpath(row + "//input[contains(@id, ':note')]")).sendKeys("已告知对公开户所需材料");
+      desk.screenshot("callback-claimed");
+      desk.click(By.xpath(row + "//button[contains(@id, ':reached')]"));
+      desk.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("callbackForm:callbackMessages"), "回拨已完成"));
+      desk.await().until(ExpectedConditions.numberOfElementsToBe(number, 0));
+      desk.screenshot("callback-done");
+      assertEquals("DONE 已告知对公开户所需材料", Db.scalar("SELECT STATUS || ' ' || NOTE FROM ACD_CALLBACK WHERE ID = ?", Long.valueOf(id)));
     }
   }
 

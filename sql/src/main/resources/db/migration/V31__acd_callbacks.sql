@@ -1,0 +1,32 @@
+-- Callback list (回拨, issue 3): a call that reaches a queue outside its opening hours, when the queue's closed action is
+-- CALLBACK, leaves the caller's number here. Agents who serve the queue take one (CLAIMED: the number is shown to that
+-- agent, audited), call back and record the outcome: reached → DONE; not reached → back to OPEN for another try, or
+-- GAVE_UP after the third attempt. Oldest request first. One callback per contact (UK_ACD_CALLBACK_CONTACT): a CTI
+-- repeat of the same contact asks for no second callback.
+-- (V30 is the ticket-list indexes.)
+
+CREATE SEQUENCE ACD_CALLBACK_SEQ START WITH 1000 INCREMENT BY 1;
+
+CREATE TABLE ACD_CALLBACK (
+  ID               NUMBER(19)          NOT NULL,
+  INTERACTION_ID   NUMBER(19)          NOT NULL,
+  QUEUE_ID         NUMBER(19)          NOT NULL,
+  CALLER_NUMBER    VARCHAR2(32 CHAR)   NOT NULL,
+  CUSTOMER_ID      NUMBER(19),
+  REQUESTED_AT     TIMESTAMP WITH TIME ZONE NOT NULL,
+  STATUS           VARCHAR2(8 CHAR)    NOT NULL,
+  ATTEMPTS         NUMBER(3)           DEFAULT 0 NOT NULL,
+  AGENT_ID         NUMBER(19),
+  CLAIMED_AT       TIMESTAMP WITH TIME ZONE,
+  LAST_ATTEMPT_AT  TIMESTAMP WITH TIME ZONE,
+  NOTE             VARCHAR2(500 CHAR),
+  VERSION          NUMBER(10)          DEFAULT 0 NOT NULL,
+  CONSTRAINT PK_ACD_CALLBACK PRIMARY KEY (ID),
+  CONSTRAINT UK_ACD_CALLBACK_CONTACT UNIQUE (INTERACTION_ID),
+  CONSTRAINT FK_ACD_CALLBACK_CONTACT FOREIGN KEY (INTERACTION_ID) REFERENCES ACD_INTERACTION (ID),
+  CONSTRAINT FK_ACD_CALLBACK_QUEUE FOREIGN KEY (QUEUE_ID) REFERENCES ACD_QUEUE (ID),
+  CONSTRAINT FK_ACD_CALLBACK_CUSTOMER FOREIGN KEY (CUSTOMER_ID) REFERENCES CUSTOMER (ID),
+  CONSTRAINT FK_ACD_CALLBACK_AGENT FOREIGN KEY (AGENT_ID) REFERENCES STAFF (ID),
+  CONSTRAINT CK_ACD_CALLBACK_STATUS CHECK (STATUS IN ('OPEN', 'CLAIMED', 'DONE', 'GAVE_UP'))
+);
+CREATE INDEX IX_ACD_CALLBACK_STATUS ON ACD_CALLBACK (STATUS, REQUESTED_AT);
