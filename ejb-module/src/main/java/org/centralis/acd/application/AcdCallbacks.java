@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HashSet;
@@ -50,18 +51,26 @@ public class AcdCallbacks {
       "SELECT Q.ID FROM ACD_QUEUE Q WHERE NOT EXISTS (SELECT 1 FROM ACD_QUEUE_SKILL QS WHERE QS.QUEUE_ID = Q.ID AND NOT EXISTS"
           + " (SELECT 1 FROM ACD_AGENT_SKILL S WHERE S.STAFF_ID = ? AND S.SKILL_ID = QS.SKILL_ID AND S.SKILL_LEVEL >= QS.MIN_LEVEL))";
 
+  static final int SHOWN = 200;
+
   @PersistenceContext private EntityManager em;
   @Inject private CurrentCaller currentCaller;
   @Inject private AcdRouting routing;
   @Inject private AuditTrail auditTrail;
 
-  /** The unfinished callbacks the caller may work, oldest request first. */
+  /** The unfinished callbacks the caller may work, oldest request first (the first {@value #SHOWN}). */
   public List<CallbackView> unfinished() {
     Caller caller = currentCaller.get();
     Set<Long> queues = caller.has(Role.SUPERVISOR) ? null : queuesOf(caller.staffId());
+    if (queues != null && queues.isEmpty()) {
+      return List.of();
+    }
     Map<Long, RoutingQueue> byId = routing.queues();
-    return em.createNamedQuery("Callback.findUnfinished", Callback.class).getResultList().stream()
-        .filter(c -> queues == null || queues.contains(c.getQueueId()))
+    TypedQuery<Callback> q = queues == null
+        ? em.createNamedQuery("Callback.findUnfinished", Callback.class)
+        : em.createNamedQuery("Callback.findUnfinishedOfQueues", Callback.class).setParameter("queues", queues);
+    return q.setMaxResults(SHOWN)
+        .getResultList().stream()
         .map(c -> view(c, caller, byId))
         .toList();
   }

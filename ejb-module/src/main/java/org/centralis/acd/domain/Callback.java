@@ -25,6 +25,9 @@ import org.centralis.shared.domain.ForbiddenException;
 @NamedQuery(name = "Callback.findUnfinished",
     query = "SELECT c FROM Callback c WHERE c.status IN (org.centralis.acd.domain.CallbackStatus.OPEN, org.centralis.acd.domain.CallbackStatus.CLAIMED)"
         + " ORDER BY c.requestedAt, c.id")
+@NamedQuery(name = "Callback.findUnfinishedOfQueues",
+    query = "SELECT c FROM Callback c WHERE c.status IN (org.centralis.acd.domain.CallbackStatus.OPEN, org.centralis.acd.domain.CallbackStatus.CLAIMED)"
+        + " AND c.queueId IN :queues ORDER BY c.requestedAt, c.id")
 public class Callback {
 
   /** Calls that may go unanswered before the callback is given up. */
