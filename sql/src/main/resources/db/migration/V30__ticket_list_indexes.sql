@@ -5,9 +5,9 @@
 -- so that the page and its count are read from one index alone. On Oracle they are covering indexes all the same.
 -- Measured in docs/performance.md ("Ticket list with 1,000,000 tickets").
 
--- Scope first: "this branch and below" with any of the list's filters. Replaces the (path, created) index, which it
--- extends: same leading column, and a LIKE prefix is a range on that column in both, so the created range of a
--- report (BranchComparisonSource) is tested inside the index as before.
+-- Scope first: "this branch and below" with any of the list's filters. Replaces the (path, created) index: same
+-- leading column, so a path prefix is the same index range in both (how BranchComparisonSource's report reads a
+-- scope; a range on the first column leaves the created range to be tested on the rows, with either index).
 DROP INDEX IX_TICKET_SCOPE_CREATED;
 CREATE INDEX IX_TICKET_SCOPE_LIST ON TICKET (OWNING_BRANCH_PATH, STATUS, TICKET_TYPE, PRIORITY, CREATED_AT, ID);
 

@@ -35,8 +35,8 @@ import java.util.SplittableRandom;
  *   mvn -B -o -q -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/lb.cp
  *   CP=bench/target/classes:$(cat /tmp/lb.cp)
  *   java -Xmx2g -cp $CP org.centralis.bench.Bench ticket-list --dir /tmp/ticket-list-bench --phases load,measure \
- *       [--tickets 1000000] [--migrate-to 24] [--threads 1] [--seconds 20] [--warmup-seconds 5] [--seed 42] \
- *       [--deep-offset 2000] [--scenarios outlet-p1,city-p1,...] [--explain true] [--list-sql current|ids-first|before] \
+ *       [--tickets 1000000] [--migrate-to 29] [--threads 1] [--seconds 20] [--warmup-seconds 5] [--seed 42] \
+ *       [--deep-offset 2000] [--scenarios outlet-p1,city-p1,...] [--explain true] [--list-sql current|before] [--allow-empty true] \
  *       [--cache-mb 0]
  * </pre>
  *
