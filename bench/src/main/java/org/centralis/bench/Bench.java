@@ -74,6 +74,8 @@ public final class Bench {
             case "kb-search" -> KnowledgeSearchBench.run(args);
             case "acd-sim" -> AcdSim.run(args);
             case "acd-load" -> AcdLoad.run(args);
+            case "ticket-list" -> TicketListBench.run(args);
+            case "customer-lookup" -> CustomerLookupBench.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
           };
       System.out.println(Json.write(result));
@@ -140,7 +142,19 @@ public final class Bench {
               path: java -cp centralis-bench.jar:h2-2.2.224.jar org.centralis.bench.Bench acd-load ...
               -> {"routesPerSecond":..,"p50Ms":..,"p99Ms":..,"doubleAssignments":..,"lostContacts":..,...}
 
-          Only http(s)://localhost or 127.0.0.1 URLs are accepted.
+          ticket-list   --dir /tmp/ticket-list-bench [--phases load,migrate,measure] [--tickets 1000000] [--migrate-to <V>] [--threads 1]
+                        [--seconds 20] [--warmup-seconds 5] [--seed 42] [--deep-offset 2000] [--scenarios all] [--explain true]
+                        [--list-sql current|before] [--allow-empty true]
+              Embedded H2 built by the migrations, N tickets, then the SQL of TicketQueries.list per scenario.
+              Needs H2, Flyway and the migrations on the class path (see TicketListBench).
+              -> {"load":{..},"scenarios":[{"scenario":..,"p50Ms":..,"p95Ms":..,"p99Ms":..,"maxMs":..},..]}
+
+          customer-lookup --dir /tmp/customer-lookup-bench [--phases load,measure] [--customers 10000000] [--threads 1]
+                        [--seconds 20] [--warmup-seconds 5] [--seed 42] [--explain true]
+              Embedded H2 built by the migrations, N customers with phone, ID number and 1-2 accounts, then the SQL
+              of CustomerDirectory.lookup by PHONE / ID_NUMBER / ACCOUNT_NO (see CustomerLookupBench).
+
+          Only http(s)://localhost or 127.0.0.1 URLs are accepted (by the HTTP subcommands).
         """);
   }
 

@@ -656,13 +656,7 @@ public final class ReportBench {
     }
 
     private int pick(double[] cumulative) {
-      double u = r.nextDouble();
-      for (int i = 0; i < cumulative.length; i++) {
-        if (u < cumulative[i]) {
-          return i;
-        }
-      }
-      return cumulative.length - 1;
+      return ReportBench.pick(cumulative, r.nextDouble());
     }
 
     private double exp(double mean) {
@@ -705,6 +699,16 @@ public final class ReportBench {
 
   static OffsetDateTime ts(Instant t) {
     return t == null ? null : t.atOffset(ZoneOffset.UTC);
+  }
+
+  /** The index whose share of {@link #cumulative} holds {@code u} (uniform in [0, 1)). */
+  static int pick(double[] cumulative, double u) {
+    for (int i = 0; i < cumulative.length; i++) {
+      if (u < cumulative[i]) {
+        return i;
+      }
+    }
+    return cumulative.length - 1;
   }
 
   static double[] cumulative(double[] weights) {

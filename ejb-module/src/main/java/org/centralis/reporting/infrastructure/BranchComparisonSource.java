@@ -19,7 +19,7 @@ import org.centralis.reporting.application.RunParameters;
  * 网点对比: tickets created in the period, grouped by the city branch (BRANCH level) they belong to; a ticket owned
  * above branch level (by a region or headquarters itself) counts under its owner, so the rows add up to every ticket
  * in scope. Closed = status CLOSED; open = neither CLOSED nor CANCELLED; hours to close = CLOSED_AT − CREATED_AT.
- * Reads TICKET through IX_TICKET_SCOPE_CREATED (scope prefix, created range).
+ * Reads TICKET through IX_TICKET_SCOPE_LIST (V30: the scope prefix as a range on its first column).
  */
 @ApplicationScoped
 public class BranchComparisonSource implements ReportSource {

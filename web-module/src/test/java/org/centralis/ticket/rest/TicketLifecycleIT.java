@@ -238,6 +238,32 @@ class TicketLifecycleIT {
   // ---------------------------------------------------------------- helpers
 
   /**
+   * A team member's list is their subtree plus what is assigned to their team from elsewhere, read as two parts (the
+   * scope; the team's tickets outside it) and merged in list order (TicketQueries): a Beijing operations clerk does not
+   * see a Shanghai complaint until it is assigned to the Beijing operations team; then it comes first (the newest),
+   * is counted once, and the next page goes on where the first page now ends.
+   */
+  @Test
+  void aTeamMembersListMergesTheTeamsTicketsFromOtherBranchesInOrder() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "列表：改派北京运营组").getString("number");
+    JsonObject before = api.get("ops-bj1", "/api/tickets?size=5").json();
+    long total = before.getJsonNumber("total").longValue();
+    assertTrue(total >= 10, "the clerk's own subtree has tickets: " + before);
+    assertFalse(before.toString().contains(number), "a Shanghai ticket of an HQ team is outside the clerk's list");
+
+    Db.update("UPDATE TICKET SET ASSIGNED_TEAM_ID = (SELECT ID FROM TEAM WHERE CODE = 'BJ-OPS') WHERE TICKET_NO = ?", number);
+    JsonObject after = api.get("ops-bj1", "/api/tickets?size=5").json();
+    assertEquals(total + 1, after.getJsonNumber("total").longValue(), after.toString());
+    JsonArray items = after.getJsonArray("items");
+    assertEquals(5, items.size());
+    assertEquals(number, items.getJsonObject(0).getString("number"), "the newest first, whichever part it came from");
+    assertEquals(before.getJsonArray("items").getJsonObject(3).getString("number"), items.getJsonObject(4).getString("number"));
+    JsonArray second = api.get("ops-bj1", "/api/tickets?size=5&page=1").json().getJsonArray("items");
+    assertEquals(before.getJsonArray("items").getJsonObject(4).getString("number"), second.getJsonObject(0).getString("number"));
+  }
+
+  /**
    * Export (导出): the list as the caller sees it — their scope, their filter — in XLSX or CSV with the page's labels;
    * a subject a spreadsheet would run as a formula is written as text; every export is audited.
    */
