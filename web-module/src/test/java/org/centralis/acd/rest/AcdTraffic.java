@@ -29,7 +29,7 @@ import org.centralis.it.Db;
  *
  * <p>CI runs it small (21 demo agents, 150 contacts). The issue's full size runs the same code with
  * {@code -Dacd.traffic.agents=200 -Dacd.traffic.contacts=5000}: agents beyond the demo's are added to the database
- * first, as copies of agent1 (its branch, password and skills); docs/acd.md records that run.
+ * first, as copies of agent1 (its branch, password and skills); docs/performance.md records that run.
  */
 public final class AcdTraffic {
 
