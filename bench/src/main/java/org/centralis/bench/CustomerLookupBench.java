@@ -237,9 +237,7 @@ final class CustomerLookupBench {
   /** The lazy {@code accounts} list that {@code CustomerView.of} reads for each customer found (@OrderBy accountNo). */
   static final String ACCOUNTS = "SELECT ID, ACCOUNT_NO, OPENED_ON, PRODUCT, STATUS, VERSION, CUSTOMER_ID FROM CUSTOMER_ACCOUNT WHERE (CUSTOMER_ID = ?)"
       + " ORDER BY ACCOUNT_NO ASC";
-  /** AuditTrail.record: lock the chain head, move it, append the event (SQL as EclipseLink sent it); the hash is SHA-256. */
-  static final String AUDIT_HEAD = "SELECT ID, LAST_HASH, LAST_SEQ_NO FROM AUDIT_CHAIN_HEAD WHERE (ID = ?) FOR UPDATE";
-  static final String AUDIT_MOVE = "UPDATE AUDIT_CHAIN_HEAD SET LAST_HASH = ?, LAST_SEQ_NO = ? WHERE (ID = ?)";
+  /** AuditTrail.record since V32: one insert of the unsealed event (the sealer chains it after the commit). */
   static final String AUDIT_INSERT = "INSERT INTO AUDIT_EVENT (ID, ACTION, ACTOR_BRANCH_ID, ACTOR_LOGIN, ACTOR_ROLE, AFTER_SUMMARY, BEFORE_SUMMARY,"
       + " CLIENT_IP, HASH, OCCURRED_AT, PREV_HASH, SEQ_NO, TARGET_ID, TARGET_TYPE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final java.util.concurrent.atomic.AtomicLong AUDIT_IDS = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
@@ -361,41 +359,16 @@ final class CustomerLookupBench {
     return found.size();
   }
 
-  /** The audit record of the lookup, as AuditTrail.record writes it; the caller's commit ends the lock on the head. */
+  /** The audit record of the lookup, as AuditTrail.record writes it: unsealed, no lock (the sealer chains it later). */
   static void audit(Connection c, long found) throws SQLException {
-    String prevHash;
-    long seq;
-    try (PreparedStatement ps = c.prepareStatement(AUDIT_HEAD)) {
-      ps.setLong(1, 1);
-      try (ResultSet r = ps.executeQuery()) {
-        r.next();
-        prevHash = r.getString(2);
-        seq = r.getLong(3) + 1;
-      }
-    }
     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-    String hash = sha256(prevHash + "|" + seq + "|CUSTOMER_LOOKUP|agent1|" + now + "|" + found);
-    try (PreparedStatement ps = c.prepareStatement(AUDIT_MOVE)) {
-      ps.setString(1, hash);
-      ps.setLong(2, seq);
-      ps.setLong(3, 1);
-      ps.executeUpdate();
-    }
     try (PreparedStatement ps = c.prepareStatement(AUDIT_INSERT)) {
       Object[] v = {AUDIT_IDS.incrementAndGet(), "CUSTOMER_LOOKUP", 1L, "agent1", "AGENT", found + " found", "PHONE 138****0000", "127.0.0.1",
-        hash, now, prevHash, seq, found == 0 ? null : "C0000000001", "CUSTOMER"};
+        null, now, null, null, found == 0 ? null : "C0000000001", "CUSTOMER"};
       for (int i = 0; i < v.length; i++) {
         ps.setObject(i + 1, v[i]);
       }
       ps.executeUpdate();
-    }
-  }
-
-  private static String sha256(String s) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

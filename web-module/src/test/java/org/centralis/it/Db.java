@@ -28,6 +28,19 @@ public final class Db {
     }
   }
 
+  /** {@link #scalar} asked again every 200 ms until it answers a value (not null), for at most {@code seconds}. */
+  public static String awaitScalar(int seconds, String sql, Object... params) throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    String value;
+    while ((value = scalar(sql, params)) == null && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    if (value == null) {
+      throw new AssertionError("no value within " + seconds + " s: " + sql);
+    }
+    return value;
+  }
+
   public static int update(String sql, Object... params) throws SQLException {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {

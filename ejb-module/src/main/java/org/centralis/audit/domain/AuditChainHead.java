@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The end of the chain: the last sequence number and hash. Appenders lock this single row, which
- * orders all appends; verification compares it with the last event to detect a truncated tail.
+ * The end of the chain: the last sequence number and hash. The sealer locks this single row, which orders all
+ * seals across nodes; verification compares it with the last event to detect a truncated tail.
  */
 @Entity
 @Table(name = "AUDIT_CHAIN_HEAD")
@@ -25,17 +25,9 @@ public class AuditChainHead {
 
   protected AuditChainHead() {}
 
-  /** Appends the next event after the current head and moves the head to it. */
-  public AuditEvent append(
-      java.time.Instant now,
-      AuditActor actor,
-      String action,
-      String targetType,
-      String targetId,
-      String before,
-      String after) {
-    AuditEvent event =
-        new AuditEvent(lastSeqNo + 1, now, actor, action, targetType, targetId, before, after, lastHash);
+  /** Seals {@code event} as the next one after the current head and moves the head to it. */
+  public AuditEvent seal(AuditEvent event) {
+    event.seal(lastSeqNo + 1, lastHash);
     lastSeqNo = event.getSeqNo();
     lastHash = event.getHash();
     return event;

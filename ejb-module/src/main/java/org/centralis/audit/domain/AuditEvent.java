@@ -12,15 +12,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One record of the audit trail. Invariants: append-only (no setters, never updated by the
- * application); {@code seqNo} has no gaps; {@code hash} is {@link AuditHash} over the content and
- * {@code prevHash}, which is the hash of the event with the previous sequence number.
+ * One record of the audit trail. It is written in the transaction of the action it records, unsealed (no sequence
+ * number, no hashes), and sealed into the chain once, shortly after that transaction commits, by {@link
+ * AuditChainHead#seal}; after that it never changes. Invariants of sealed events: {@code seqNo} has no gaps; {@code
+ * hash} is {@link AuditHash} over the content and {@code prevHash}, which is the hash of the event with the previous
+ * sequence number.
  */
 @Entity
 @Table(name = "AUDIT_EVENT")
 @NamedQuery(
     name = "AuditEvent.findAfterSeqNo",
     query = "SELECT e FROM AuditEvent e WHERE e.seqNo > :after ORDER BY e.seqNo")
+@NamedQuery(name = "AuditEvent.findUnsealed", query = "SELECT e FROM AuditEvent e WHERE e.seqNo IS NULL ORDER BY e.id")
 public class AuditEvent {
 
   @Id
@@ -29,7 +32,7 @@ public class AuditEvent {
   private Long id;
 
   @Column(name = "SEQ_NO")
-  private long seqNo;
+  private Long seqNo;
 
   @Column(name = "OCCURRED_AT")
   private Instant occurredAt;
@@ -67,18 +70,15 @@ public class AuditEvent {
 
   protected AuditEvent() {}
 
-  /** Creates the event that follows {@code prevHash} at position {@code seqNo} and seals it. */
+  /** Records an action; the event joins the chain when {@link AuditChainHead#seal} seals it. */
   public AuditEvent(
-      long seqNo,
       Instant occurredAt,
       AuditActor actor,
       String action,
       String targetType,
       String targetId,
       String beforeSummary,
-      String afterSummary,
-      String prevHash) {
-    this.seqNo = seqNo;
+      String afterSummary) {
     // Stored with millisecond precision so that the hash recomputed from the database matches.
     this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
     this.actorLogin = actor.login();
@@ -90,8 +90,27 @@ public class AuditEvent {
     this.targetId = blankToNull(targetId);
     this.beforeSummary = blankToNull(truncate(beforeSummary));
     this.afterSummary = blankToNull(truncate(afterSummary));
+  }
+
+  /** A sealed event in one step: for tests that build chains (and forgeries) by hand. */
+  AuditEvent(long seqNo, Instant occurredAt, AuditActor actor, String action, String targetType, String targetId,
+      String beforeSummary, String afterSummary, String prevHash) {
+    this(occurredAt, actor, action, targetType, targetId, beforeSummary, afterSummary);
+    seal(seqNo, prevHash);
+  }
+
+  /** Gives the event its place in the chain, once. */
+  void seal(long seqNo, String prevHash) {
+    if (isSealed()) {
+      throw new IllegalStateException("audit event " + id + " is already sealed at " + this.seqNo);
+    }
+    this.seqNo = seqNo;
     this.prevHash = prevHash;
     this.hash = AuditHash.of(this);
+  }
+
+  public boolean isSealed() {
+    return seqNo != null;
   }
 
   /**
@@ -110,7 +129,8 @@ public class AuditEvent {
     return id;
   }
 
-  public long getSeqNo() {
+  /** The position in the chain; null until sealed. */
+  public Long getSeqNo() {
     return seqNo;
   }
 

@@ -28,8 +28,8 @@ class ChainVerificationTest {
 
     Chain(int n) {
       for (int i = 1; i <= n; i++) {
-        AuditEvent e = head.append(T.plusSeconds(i), ACTOR, "ACTION_" + i, "TICKET", "T20261123-00000" + i,
-            "before " + i, "after " + i);
+        AuditEvent e = head.seal(new AuditEvent(T.plusSeconds(i), ACTOR, "ACTION_" + i, "TICKET", "T20261123-00000" + i,
+            "before " + i, "after " + i));
         Entities.set(e, "id", 1000L + i);
         events.add(e);
       }

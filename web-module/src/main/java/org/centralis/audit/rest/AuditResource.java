@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit")
 public class AuditResource {
 
-  /** An audit event in API form. */
+  /** An audit event in API form; {@code seqNo}, {@code hash} and {@code prevHash} are null until it is sealed. */
   public record EventDto(
-      long seqNo, String occurredAt, String actor, String role, Long actorBranchId, String clientIp, String action,
+      Long seqNo, String occurredAt, String actor, String role, Long actorBranchId, String clientIp, String action,
       String targetType, String targetId, String before, String after, String hash, String prevHash) {
     static EventDto of(AuditEvent e) {
       return new EventDto(

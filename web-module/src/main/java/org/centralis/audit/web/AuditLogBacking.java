@@ -75,12 +75,12 @@ public class AuditLogBacking implements Serializable {
 
     @Override
     public String getRowKey(AuditEvent event) {
-      return Long.toString(event.getSeqNo());
+      return Long.toString(event.getId()); // an event has its id before it is sealed
     }
 
     @Override
     public AuditEvent getRowData(String rowKey) {
-      return loaded.stream().filter(e -> Long.toString(e.getSeqNo()).equals(rowKey)).findFirst().orElse(null);
+      return loaded.stream().filter(e -> Long.toString(e.getId()).equals(rowKey)).findFirst().orElse(null);
     }
   }
 

@@ -28,7 +28,7 @@ public final class AuditSheet {
         msg.getString("audit.before"), msg.getString("audit.after"), msg.getString("audit.hash"), msg.getString("audit.prevHash"));
     List<List<String>> rows = events.stream()
         .map(e -> List.of(
-            Long.toString(e.getSeqNo()),
+            e.isSealed() ? Long.toString(e.getSeqNo()) : msg.getString("audit.unsealed"),
             FORMATS.dateTime(e.getOccurredAt()),
             e.getActorLogin(),
             e.getActorRole() == null ? "" : role(msg, e.getActorRole()),
@@ -38,7 +38,7 @@ public final class AuditSheet {
             nullToEmpty(e.getTargetId()),
             nullToEmpty(e.getBeforeSummary()),
             nullToEmpty(e.getAfterSummary()),
-            e.getHash(),
+            nullToEmpty(e.getHash()),
             nullToEmpty(e.getPrevHash())))
         .toList();
     Spreadsheet.write(format, msg.getString("audit.search.title"), header, rows, out);

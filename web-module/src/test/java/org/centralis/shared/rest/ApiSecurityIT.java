@@ -108,6 +108,8 @@ class ApiSecurityIT {
   void anAuditorExportsTheFilteredLogAndTheExportIsItselfAudited() throws Exception {
     Api api = new Api(base);
     assertEquals(201, api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "审计导出")).status()); // at least one row
+    Db.awaitScalar(10, "SELECT 'sealed' FROM DUAL WHERE NOT EXISTS"
+        + " (SELECT 1 FROM AUDIT_EVENT WHERE ACTOR_LOGIN = 'staff1' AND ACTION = 'TICKET_CREATED' AND SEQ_NO IS NULL)");
     String filter = "actor=staff1&action=TICKET_CREATED";
     long shown = api.get("audit1", "/api/audit/events?size=1&" + filter).json().getJsonNumber("total").longValue();
     java.net.http.HttpResponse<byte[]> csv = api.download("audit1", "/api/audit/events/export?format=csv&" + filter);

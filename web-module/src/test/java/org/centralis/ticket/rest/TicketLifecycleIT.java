@@ -456,7 +456,8 @@ class TicketLifecycleIT {
   void verificationNamesTheAuditRowChangedInTheDatabase() throws Exception {
     Api api = new Api(base);
     String number = api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "审计篡改检测")).json().getString("number");
-    String seqNo = Db.scalar("SELECT SEQ_NO FROM AUDIT_EVENT WHERE ACTION = 'TICKET_CREATED' AND TARGET_ID = ?", number);
+    // Committed with the ticket, then sealed into the chain by the sealer's timer within seconds (nobody verifies yet).
+    String seqNo = Db.awaitScalar(10, "SELECT SEQ_NO FROM AUDIT_EVENT WHERE ACTION = 'TICKET_CREATED' AND TARGET_ID = ?", number);
     String original = Db.scalar("SELECT AFTER_SUMMARY FROM AUDIT_EVENT WHERE SEQ_NO = ?", Long.parseLong(seqNo));
     Db.update("UPDATE AUDIT_EVENT SET AFTER_SUMMARY = 'nothing happened' WHERE SEQ_NO = ?", Long.parseLong(seqNo));
     try {
