@@ -80,20 +80,29 @@ public final class Api {
   /** Listens to a server-sent-event stream in the background; its lines arrive in the returned list. */
   public List<String> events(String user, String path) {
     List<String> lines = new CopyOnWriteArrayList<>();
+    events(user, path, lines::add);
+    return lines;
+  }
+
+  /** Listens to a server-sent-event stream in the background, handing each line to {@code onLine}; returns once it said HELLO. */
+  public void events(String user, String path, java.util.function.Consumer<String> onLine) {
+    java.util.concurrent.CountDownLatch hello = new java.util.concurrent.CountDownLatch(1);
     String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + token)
         .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(120)).GET().build();
-    HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
-    for (int i = 0; i < 50 && lines.isEmpty(); i++) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
+      if (line.contains("HELLO")) {
+        hello.countDown();
       }
+      onLine.accept(line);
+    }));
+    try {
+      if (!hello.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new AssertionError("the stream " + path + " did not open");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while opening " + path, e);
     }
-    if (lines.stream().noneMatch(l -> l.contains("HELLO"))) {
-      throw new AssertionError("the stream " + path + " did not open: " + lines);
-    }
-    return lines;
   }
 }

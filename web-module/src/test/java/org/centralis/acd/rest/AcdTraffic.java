@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.centralis.it.Api;
 import org.centralis.it.Db;
@@ -86,6 +90,17 @@ public final class AcdTraffic {
     for (int a = 0; a < agents.size(); a++) {
       assertEquals(200, node(nodes, a).get(agents.get(a), "/api/acd/agents/" + agents.get(a)).status());
     }
+    // Offers reach the agents as they would reach their desks: pushed. One stream (every node publishes every event
+    // on the topic) wakes the agent an offer names; agents do not poll their seats for offers.
+    Map<String, BlockingQueue<Boolean>> wake = new ConcurrentHashMap<>();
+    agents.forEach(a -> wake.put(a, new LinkedBlockingQueue<>()));
+    Pattern offeredTo = Pattern.compile("\"type\":\"CONTACT_OFFERED\".*\"agent\":\"([^\"]+)\"");
+    nodes.get(0).events("cti", "/api/acd/events", line -> {
+      Matcher m = offeredTo.matcher(line);
+      if (line.startsWith("data:") && m.find() && wake.containsKey(m.group(1))) {
+        wake.get(m.group(1)).offer(Boolean.TRUE);
+      }
+    });
     ExecutorService pool = Executors.newFixedThreadPool(agents.size() + 4);
     AtomicBoolean posting = new AtomicBoolean(true);
     AtomicInteger accepted = new AtomicInteger();
@@ -97,7 +112,7 @@ public final class AcdTraffic {
       Api own = node(nodes, a);
       Api cti = node(nodes, a + 1);
       String agent = agents.get(a);
-      work.add(pool.submit(() -> agentLoop(own, cti, agent, posting, accepted, rejected, errors)));
+      work.add(pool.submit(() -> agentLoop(own, cti, agent, wake.get(agent), posting, accepted, rejected, errors)));
     }
     List<Future<?>> posters = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
@@ -169,12 +184,13 @@ public final class AcdTraffic {
   }
 
   /** One agent: READY, then take (or sometimes reject) offers, end them, end wrap-up, now and then a break. */
-  static Void agentLoop(Api api, Api cti, String agent, AtomicBoolean running, AtomicInteger accepted, AtomicInteger rejected, Map<String, String> errors)
-      throws InterruptedException {
+  static Void agentLoop(Api api, Api cti, String agent, BlockingQueue<Boolean> wake, AtomicBoolean running, AtomicInteger accepted,
+      AtomicInteger rejected, Map<String, String> errors) throws InterruptedException {
     SplittableRandom r = new SplittableRandom(agent.hashCode());
     Api.Reply ready = api.post(agent, "/api/acd/agents/" + agent + "/state", "{\"state\":\"READY\"}");
     check(ready.status() == 200, errors, agent + " ready: " + ready.body());
     while (running.get()) {
+      wake.clear(); // the seat read next shows every offer signalled so far
       JsonObject seat = api.get(agent, "/api/acd/agents/" + agent).json();
       String state = seat.getString("state");
       if ("RESERVED".equals(state) && !seat.isNull("offerId")) {
@@ -209,14 +225,18 @@ public final class AcdTraffic {
       } else if ("NOT_READY".equals(state) || "WRAP_UP".equals(state)) {
         api.post(agent, "/api/acd/agents/" + agent + "/state", "{\"state\":\"" + ("WRAP_UP".equals(state) ? "WRAP_UP_END" : "READY") + "\"}");
       } else {
-        // Idle agents poll their seat; more agents poll less often, so that polling does not crowd out routing.
-        Thread.sleep(IDLE_POLL_MS);
+        wake.poll(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
       }
     }
     return null;
   }
 
-  private static final int IDLE_POLL_MS = Math.max(20, AGENTS * 2);
+  /**
+   * How long an idle agent waits for an offer before reading its seat anyway. An offer wakes it at once (the event
+   * stream); the wait bounds how long a lost event goes unnoticed and spaces the random breaks. Longer with more
+   * agents, so that 200 idle agents do not read their seats hundreds of times a second and crowd out routing.
+   */
+  private static final int IDLE_WAIT_MS = Math.max(250, AGENTS * 10);
 
   private static Api node(List<Api> nodes, int i) {
     return nodes.get(i % nodes.size());
