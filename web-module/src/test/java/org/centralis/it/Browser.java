@@ -33,6 +33,7 @@ public final class Browser implements AutoCloseable {
   private final WebDriverWait wait;
   private final String base;
   private final Path screenshots;
+  private final Path downloads;
   private final String testName;
   private int step;
 
@@ -45,6 +46,13 @@ public final class Browser implements AutoCloseable {
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    try {
+      downloads = Files.createTempDirectory("centralis-downloads");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    options.setExperimentalOption("prefs", java.util.Map.of(
+        "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(System.getProperty("centralis.it.chromedriver", "/usr/bin/chromedriver")))
@@ -104,6 +112,23 @@ public final class Browser implements AutoCloseable {
     By item = By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item[data-label='" + label + "']");
     wait.until(ExpectedConditions.visibilityOfElementLocated(item)).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(clientId + "_panel")));
+  }
+
+  /** Clicks a download button and returns the file the browser saved (waits until it is complete). */
+  public Path download(By button) {
+    java.util.Set<Path> before = files(downloads);
+    click(button);
+    return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200)).until(d -> files(downloads).stream()
+        .filter(f -> !before.contains(f) && !f.toString().endsWith(".crdownload") && !f.toString().endsWith(".tmp"))
+        .findFirst().orElse(null));
+  }
+
+  private static java.util.Set<Path> files(Path dir) {
+    try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+      return list.collect(java.util.stream.Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public void screenshot(String what) {

@@ -17,7 +17,6 @@ import java.util.Set;
 import org.centralis.acd.application.AcdRouting.AcdClock;
 import org.centralis.acd.domain.Callback;
 import org.centralis.acd.domain.CallbackStatus;
-import org.centralis.acd.domain.Interaction;
 import org.centralis.acd.domain.RoutingQueue;
 import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
@@ -65,14 +64,10 @@ public class AcdCallbacks {
     if (queues != null && queues.isEmpty()) {
       return List.of();
     }
-    Map<Long, RoutingQueue> byId = routing.queues();
     TypedQuery<Callback> q = queues == null
         ? em.createNamedQuery("Callback.findUnfinished", Callback.class)
         : em.createNamedQuery("Callback.findUnfinishedOfQueues", Callback.class).setParameter("queues", queues);
-    return q.setMaxResults(SHOWN)
-        .getResultList().stream()
-        .map(c -> view(c, caller, byId))
-        .toList();
+    return views(q.setMaxResults(SHOWN).getResultList(), caller);
   }
 
   /** The agent takes the callback and sees the number: 409 if someone took it first, 403 outside the agent's queues. */
@@ -86,7 +81,7 @@ public class AcdCallbacks {
     callback.claim(caller.staffId(), AcdClock.now());
     flush(id);
     auditTrail.record(new AuditEntry("CALLBACK_CLAIMED", "ACD_CALLBACK", Long.toString(id), null, "number shown to " + caller.login()));
-    return view(callback, caller, routing.queues());
+    return views(List.of(callback), caller).get(0);
   }
 
   /** The agent who holds the callback records the call: reached, or not (another try later, or given up after the third). */
@@ -99,7 +94,7 @@ public class AcdCallbacks {
     flush(id);
     auditTrail.record(new AuditEntry("CALLBACK_" + (reached ? "REACHED" : "NOT_REACHED"), "ACD_CALLBACK", Long.toString(id), before.name(),
         callback.getStatus() + ", attempt " + callback.getAttempts()));
-    return view(callback, caller, routing.queues());
+    return views(List.of(callback), caller).get(0);
   }
 
   private Set<Long> queuesOf(long staffId) {
@@ -123,16 +118,35 @@ public class AcdCallbacks {
     }
   }
 
-  private CallbackView view(Callback c, Caller caller, Map<Long, RoutingQueue> queues) {
-    boolean mine = c.getStatus() == CallbackStatus.CLAIMED && c.getAgentId() != null && c.getAgentId().equals(caller.staffId());
-    String externalId = em.find(Interaction.class, c.getInteractionId()).getExternalId();
-    String agent = c.getAgentId() == null ? null
-        : em.createQuery("SELECT s.login FROM AgentSeat s WHERE s.staffId = :id", String.class).setParameter("id", c.getAgentId()).getResultList()
-            .stream().findFirst().orElse(null);
-    Optional<RoutingQueue> queue = Optional.ofNullable(queues.get(c.getQueueId()));
-    return new CallbackView(c.getId(), externalId, queue.map(RoutingQueue::getCode).orElse(null), queue.map(RoutingQueue::getName).orElse(null),
-        queue.map(RoutingQueue::getNameEn).orElse(null),
-        mine ? c.getCallerNumber() : IdentifierMask.phone(c.getCallerNumber()), c.getCustomerId(), c.getRequestedAt(), c.getStatus().name(),
-        c.getAttempts(), agent, c.getLastAttemptAt(), c.getNote(), mine);
+  /** The callbacks as the list shows them; the contacts' ids and the agents' logins read in one query each. */
+  private List<CallbackView> views(List<Callback> callbacks, Caller caller) {
+    if (callbacks.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, RoutingQueue> queues = routing.queues();
+    Map<Long, String> externalIds = pairs("SELECT i.id, i.externalId FROM Interaction i WHERE i.id IN :ids",
+        callbacks.stream().map(Callback::getInteractionId).toList());
+    Map<Long, String> logins = pairs("SELECT s.staffId, s.login FROM AgentSeat s WHERE s.staffId IN :ids",
+        callbacks.stream().map(Callback::getAgentId).filter(java.util.Objects::nonNull).toList());
+    return callbacks.stream().map(c -> {
+      boolean mine = c.getStatus() == CallbackStatus.CLAIMED && c.getAgentId() != null && c.getAgentId().equals(caller.staffId());
+      Optional<RoutingQueue> queue = Optional.ofNullable(queues.get(c.getQueueId()));
+      return new CallbackView(c.getId(), externalIds.get(c.getInteractionId()), queue.map(RoutingQueue::getCode).orElse(null),
+          queue.map(RoutingQueue::getName).orElse(null), queue.map(RoutingQueue::getNameEn).orElse(null),
+          mine ? c.getCallerNumber() : IdentifierMask.phone(c.getCallerNumber()), c.getCustomerId(), c.getRequestedAt(), c.getStatus().name(),
+          c.getAttempts(), c.getAgentId() == null ? null : logins.get(c.getAgentId()), c.getLastAttemptAt(), c.getNote(), mine);
+    }).toList();
+  }
+
+  /** id → text for a JPQL query selecting both for {@code :ids}. */
+  private Map<Long, String> pairs(String jpql, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, String> out = new java.util.HashMap<>();
+    for (Object[] row : em.createQuery(jpql, Object[].class).setParameter("ids", Set.copyOf(ids)).getResultList()) {
+      out.put((Long) row[0], (String) row[1]);
+    }
+    return out;
   }
 }

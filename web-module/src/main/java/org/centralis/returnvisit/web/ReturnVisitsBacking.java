@@ -72,7 +72,15 @@ public class ReturnVisitsBacking implements Serializable {
    * The open visits ({@code mine} false) or those the reader recorded, as a spreadsheet (导出) in the page's language:
    * {@code xlsx} or {@code csv}. Over the export limit a message says so and nothing is downloaded.
    */
-  public StreamedContent export(String format, boolean mine) {
+  public StreamedContent exportOpen(String format) {
+    return export(format, false);
+  }
+
+  public StreamedContent exportMine(String format) {
+    return export(format, true);
+  }
+
+  private StreamedContent export(String format, boolean mine) {
     Spreadsheet.Format as = Spreadsheet.format(format);
     try {
       List<ReturnVisitView> rows = visits.export(mine ? null : ReturnVisitStatus.OPEN, mine);

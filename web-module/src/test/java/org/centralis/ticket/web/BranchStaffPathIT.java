@@ -131,6 +131,12 @@ class BranchStaffPathIT {
         .until(b -> b.findElements(status).stream().anyMatch(s -> "DISPATCHED".equals(s.getAttribute("data-status"))));
     session.screenshot("list-dispatched");
 
+    // The list as filtered, taken away as CSV from the list's own button: the header, then this one ticket.
+    List<String> exported = java.nio.file.Files.readAllLines(session.download(By.id("ticketsForm:exportCsv")), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(exported.get(0).startsWith("\uFEFF工单号"), exported.get(0));
+    assertEquals(2, exported.size(), String.join("\n", exported));
+    assertTrue(exported.get(1).startsWith(number + ","), exported.get(1));
+
     // Its page names the team and has the timeline CREATED → DISPATCHED.
     wait.ignoring(StaleElementReferenceException.class)
         .until(
