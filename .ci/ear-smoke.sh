@@ -24,7 +24,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 PAYARA_SERVER_VERSION=${PAYARA_SERVER_VERSION:-6.2025.9}
-H2_VERSION=2.2.224 # the version Payara bundles; the app is migrated and tested against it
+# The project's H2 (pom.xml h2.version): Payara bundles 2.2.224, which the smoke test replaces (docs/runtime.md)
+H2_VERSION=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)
 EAR=$ROOT/ear/target/centralis.ear
 RAR=$ROOT/web-module/target/runtime/centralis-artemis-ra.rar
 BROKER_JAR=$ROOT/broker/target/centralis-broker.jar
@@ -166,16 +167,17 @@ T_CREATE=$(( $(date +%s) - t ))
 log "domain $DOMAIN created in ${T_CREATE}s (admin port $ADMIN_PORT, http port $HTTP_PORT)"
 
 # H2: Payara Server ships it in h2db/bin/h2.jar on the server class path (its own timer pool uses
-# it). If a distribution ever lacks it, the one from ~/.m2 goes into the domain's lib directory.
+# it), and the JDBC resource is served from there: that jar is replaced by the project's version.
+# If a distribution ever lacks it, the project's goes into the domain's lib directory.
+M2_H2=${MAVEN_REPO:-$HOME/.m2/repository}/com/h2database/h2/$H2_VERSION/h2-$H2_VERSION.jar
+[[ -f $M2_H2 ]] || (cd "$WORK" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+  -Dartifact="com.h2database:h2:$H2_VERSION" >/dev/null)
 PAYARA_H2=$WORK/payara6/h2db/bin/h2.jar
 if [[ -f $PAYARA_H2 ]]; then
   h2v=$(unzip -p "$PAYARA_H2" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Implementation-Version: //p')
-  log "H2 bundled with Payara Server: $h2v"
-  [[ $h2v == "$H2_VERSION" ]] || log "WARNING: bundled H2 $h2v, the migrations are tested on $H2_VERSION"
+  cp "$M2_H2" "$PAYARA_H2"
+  log "H2 bundled with Payara Server: $h2v, replaced by $H2_VERSION"
 else
-  M2_H2=${MAVEN_REPO:-$HOME/.m2/repository}/com/h2database/h2/$H2_VERSION/h2-$H2_VERSION.jar
-  [[ -f $M2_H2 ]] || (cd "$WORK" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
-    -Dartifact="com.h2database:h2:$H2_VERSION" >/dev/null)
   cp "$M2_H2" "$DOMAIN_DIR/$DOMAIN/lib/"
   log "H2 not bundled: copied h2-$H2_VERSION.jar into the domain lib"
 fi
@@ -298,6 +300,12 @@ fi
 
 metrics() { http_get /metrics; [[ $CODE == 200 ]]; }
 check "GET /metrics -> 200" metrics
+
+# The application logs the database that serves its connections once, at start-up (SchemaMigration).
+h2_served() { CODE=log CTYPE=; grep -a -o "H2 [0-9.]* ([0-9-]*) through[^]]*" "$SERVER_LOG" >"$WORK/body"; grep -q "^H2 $H2_VERSION " "$WORK/body"; }
+if [[ -z ${CENTRALIS_DB_URL:-} ]]; then
+  check "server.log: the connections are served by H2 $H2_VERSION" h2_served
+fi
 
 echo
 echo "  Payara Server $PAYARA_SERVER_VERSION, EAR $(basename "$EAR")"

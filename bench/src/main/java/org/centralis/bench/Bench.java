@@ -139,7 +139,7 @@ public final class Bench {
               The ACD in real time as the PBX/CTI drives it: contacts at --rate/s to random load queues, offers
               accepted from the SSE event stream, contacts ended after a random handling time, wrap-up ended;
               --setup first creates load queues, skills and agents over JDBC (see AcdLoad). Needs H2 on the class
-              path: java -cp centralis-bench.jar:h2-2.2.224.jar org.centralis.bench.Bench acd-load ...
+              path: java -cp centralis-bench.jar:h2-2.3.232.jar org.centralis.bench.Bench acd-load ...
               -> {"routesPerSecond":..,"p50Ms":..,"p99Ms":..,"doubleAssignments":..,"lostContacts":..,...}
 
           ticket-list   --dir /tmp/ticket-list-bench [--phases load,migrate,measure] [--tickets 1000000] [--migrate-to <V>] [--threads 1]

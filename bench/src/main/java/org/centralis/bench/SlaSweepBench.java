@@ -29,7 +29,7 @@ import org.centralis.sla.domain.SlaMetric;
 
 /**
  * The SLA sweep at scale, without the application server: N open clocks in an H2 file database
- * (Oracle mode, H2 2.2.224 as bundled by Payara), swept by the application's algorithm — the due
+ * (Oracle mode, the H2 version the server runs), swept by the application's algorithm — the due
  * query on IX_SLA_CLOCK_NEXT_DUE, then per clock a transaction that reads the row, advances it with
  * the real {@link SlaClock#fireDue} on a 7x24 calendar, writes it back with the version check and
  * inserts its SLA_EVENT rows — by several sweeper threads at once, standing for several nodes.

@@ -10,6 +10,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.metamodel.EntityType;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -49,6 +52,7 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrate() {
+    logDatabase();
     MigrateResult result =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
@@ -60,5 +64,16 @@ public class SchemaMigration {
       em.createQuery("SELECT e FROM " + entity.getName() + " e").setMaxResults(1).getResultList();
     }
     LOG.info(() -> "All " + em.getMetamodel().getEntities().size() + " entities read from the schema");
+  }
+
+  /** Which database and driver serve the connections: the server may bring its own JDBC driver (docs/runtime.md). */
+  private void logDatabase() {
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData md = c.getMetaData();
+      LOG.info(md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " through " + md.getDriverName() + " "
+          + md.getDriverVersion());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open a connection to " + dataSource, e);
+    }
   }
 }
