@@ -75,6 +75,7 @@ public final class Bench {
             case "acd-sim" -> AcdSim.run(args);
             case "acd-load" -> AcdLoad.run(args);
             case "ticket-list" -> TicketListBench.run(args);
+            case "ticket-dashboard" -> TicketDashboardBench.run(args);
             case "customer-lookup" -> CustomerLookupBench.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
           };
@@ -148,6 +149,11 @@ public final class Bench {
               Embedded H2 built by the migrations, N tickets, then the SQL of TicketQueries.list per scenario.
               Needs H2, Flyway and the migrations on the class path (see TicketListBench).
               -> {"load":{..},"scenarios":[{"scenario":..,"p50Ms":..,"p95Ms":..,"p99Ms":..,"maxMs":..},..]}
+
+          ticket-dashboard --dir /tmp/ticket-list-bench [--seconds 20] [--warmup-seconds 3] [--scenarios all]
+              On ticket-list's database: the HQ manager's KPIs and a supervisor's tickets by status, as the home
+              pages computed them before (a list call per figure) and now (one grouped read), checked equal first.
+              -> {"checks":{..},"scenarios":[{"scenario":..,"p50Ms":..,"p95Ms":..,..},..]}
 
           customer-lookup --dir /tmp/customer-lookup-bench [--phases load,measure] [--customers 10000000] [--threads 1]
                         [--seconds 20] [--warmup-seconds 5] [--seed 42] [--explain true]

@@ -37,6 +37,15 @@ final class SqlBench {
   }
 
   /**
+   * The URL the load phases write with: {@link #url(Path)} without {@code WRITE_DELAY=0}. With every commit written at
+   * once H2's background writer does not run and no space is reused: a million tickets in batches grew the file past 20
+   * GB (docs/runtime.md); with H2's default delay it stays a few GB. Measuring uses {@link #measureUrl}.
+   */
+  static String loadUrl(Path dir) {
+    return url(dir).replace(";WRITE_DELAY=0", "");
+  }
+
+  /**
    * The URL the measurements use: {@link #url(Path)} plus {@code OPTIMIZE_REUSE_RESULTS=FALSE}. H2 hands back the last
    * result of a statement again when its parameters are the same and no table changed since; the benches only read, so
    * a repeated draw (one of three statuses, one of 20 cities) would be answered from that cache, which a server whose

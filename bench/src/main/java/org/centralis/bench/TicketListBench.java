@@ -114,7 +114,7 @@ final class TicketListBench {
   private static Map<String, Object> load(Path dir, int tickets, long seed, String migrateTo) throws Exception {
     long t0 = System.nanoTime();
     Map<String, Object> out = SqlBench.freshLoad(dir, migrateTo);
-    try (Connection c = DriverManager.getConnection(SqlBench.url(dir), "sa", "")) {
+    try (Connection c = DriverManager.getConnection(SqlBench.loadUrl(dir), "sa", "")) {
       c.setAutoCommit(false);
       Generator g = new Generator(c, new SplittableRandom(seed));
       long t1 = System.nanoTime();

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.CurrentCaller;
 import org.centralis.shared.security.Role;
 import org.centralis.ticket.domain.Ticket;
+import org.centralis.ticket.domain.TicketStatus;
+import org.centralis.ticket.domain.TicketType;
 
 /**
  * Reading tickets. Every query is limited to the caller's branch subtree, plus the tickets assigned
@@ -62,17 +65,62 @@ public class TicketQueries {
       @Min(1) @Max(500) int limit,
       TicketSort sort,
       boolean ascending) {
-    Query q = query(filter, sort, ascending);
+    Where w = where(filter);
+    TicketSort by = sort == null ? TicketSort.CREATED_AT : sort;
     List<Object[]> keys = new ArrayList<>();
-    for (Part part : q.parts()) {
-      keys.addAll(part.keys().setFirstResult(0).setMaxResults(offset + limit).getResultList());
+    for (String part : w.parts()) {
+      String select = "SELECT t.id, t." + by.attribute + " FROM Ticket t WHERE " + part + order(by, ascending);
+      keys.addAll(w.bind(em.createQuery(select, Object[].class)).setFirstResult(0).setMaxResults(offset + limit).getResultList());
     }
-    if (q.parts().size() > 1) { // each part is in list order; merged in the same order (sort key, then id descending)
+    if (w.parts().size() > 1) { // each part is in list order; merged in the same order (sort key, then id descending)
       Comparator<Object[]> byKey = Comparator.comparing((Object[] k) -> comparable(k[1]));
       keys.sort((ascending ? byKey : byKey.reversed()).thenComparing((Object[] k) -> (Long) k[0], Comparator.reverseOrder()));
     }
     List<Long> ids = keys.stream().skip(offset).limit(limit).map(k -> (Long) k[0]).toList();
-    return new Page<>(views.summaries(byIds(ids)), q.total(), offset, limit);
+    return new Page<>(views.summaries(byIds(ids)), total(w), offset, limit);
+  }
+
+  /** How many tickets {@link #list} would page through, without reading a page (a table's row count, a KPI). */
+  public long count(@NotNull TicketFilter filter) {
+    return total(where(filter));
+  }
+
+  /**
+   * The caller's tickets by status, every status present (0 where none): one grouped query per part instead of a
+   * count per status — each count read the scope's index once more (docs/performance.md, "Dashboards").
+   */
+  public Map<TicketStatus, Long> countByStatus() {
+    Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+    for (TicketStatus s : TicketStatus.values()) {
+      counts.put(s, 0L);
+    }
+    Where w = where(TicketFilter.any());
+    for (String part : w.parts()) {
+      String select = "SELECT t.status, COUNT(t) FROM Ticket t WHERE " + part + " GROUP BY t.status";
+      for (Object[] row : w.bind(em.createQuery(select, Object[].class)).getResultList()) {
+        counts.merge((TicketStatus) row[0], (Long) row[1], Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * The caller's open tickets (every status but CLOSED and CANCELLED) counted by owning branch path and type, for
+   * totals by branch subtree and by type from one read of the open tickets' index entries (V30's
+   * IX_TICKET_STATUS_SCOPE leads with the status, and open tickets are a small share of all).
+   */
+  public List<OpenTicketCount> countOpen() {
+    Where w = where(TicketFilter.any());
+    List<OpenTicketCount> counts = new ArrayList<>();
+    for (String part : w.parts()) {
+      String select = "SELECT t.owningBranchPath, t.type, COUNT(t) FROM Ticket t WHERE " + part
+          + " AND t.status IN :open GROUP BY t.owningBranchPath, t.type";
+      TypedQuery<Object[]> q = w.bind(em.createQuery(select, Object[].class)).setParameter("open", TicketStatus.open());
+      for (Object[] row : q.getResultList()) {
+        counts.add(new OpenTicketCount((String) row[0], (TicketType) row[1], (Long) row[2]));
+      }
+    }
+    return counts;
   }
 
   /** A sort key as the database orders it: enums by their stored name, the rest (Instant, String) as they are. */
@@ -103,28 +151,39 @@ public class TicketQueries {
    * within {@link ListExport}'s limit. Audited as TICKETS_EXPORTED with the filter and the row count.
    */
   public List<TicketSummary> export(@NotNull TicketFilter filter, TicketSort sort, boolean ascending) {
-    Query q = query(filter, sort, ascending);
-    List<TicketSummary> rows = ListExport.readAll(em, q.rows(), q.total(), views::summaries);
+    Where w = where(filter);
+    TicketSort by = sort == null ? TicketSort.CREATED_AT : sort;
+    TypedQuery<Ticket> all = w.bind(em.createQuery("SELECT t FROM Ticket t WHERE " + w.all() + order(by, ascending), Ticket.class));
+    List<TicketSummary> rows = ListExport.readAll(em, all, total(w), views::summaries);
     // target: the scope the rows came from (the caller's subtree)
     auditTrail.record(new AuditEntry("TICKETS_EXPORTED", "TICKET_LIST", currentCaller.get().branchPath(), null, rows.size() + " rows; " + filter));
     return rows;
   }
 
   /**
-   * The list's queries for the caller's scope and the filter: the rows in order (for the export), and the same list as
-   * disjoint parts, each with its (id, sort key) pairs in order and its count: one part, or for a team member two —
-   * the scope, and the team's tickets outside the scope. One query with {@code scope OR team} is read by neither index
-   * (H2 reads the whole table for it; docs/performance.md).
+   * The caller's scope and the filter as WHERE clauses: {@code all} in one (for the export), and the same tickets as
+   * disjoint parts, each paged and counted on its own — one part, or for a team member two: the scope, and the team's
+   * tickets outside the scope. One query with {@code scope OR team} is read by neither index (H2 reads the whole table
+   * for it; docs/performance.md).
    */
-  private record Query(TypedQuery<Ticket> rows, List<Part> parts) {
-    long total() {
-      return parts.stream().mapToLong(p -> p.count().getSingleResult()).sum();
+  private record Where(List<String> parts, String all, Map<String, Object> params) {
+
+    /** Sets the parameters the query names (a part may not use all of them, e.g. the scope's range). */
+    <T> TypedQuery<T> bind(TypedQuery<T> q) {
+      q.getParameters().stream().filter(p -> params.containsKey(p.getName())).forEach(p -> q.setParameter(p.getName(), params.get(p.getName())));
+      return q;
     }
   }
 
-  private record Part(TypedQuery<Object[]> keys, TypedQuery<Long> count) {}
+  private long total(Where w) {
+    return w.parts().stream().mapToLong(part -> w.bind(em.createQuery("SELECT COUNT(t) FROM Ticket t WHERE " + part, Long.class)).getSingleResult()).sum();
+  }
 
-  private Query query(TicketFilter filter, TicketSort sort, boolean ascending) {
+  private static String order(TicketSort by, boolean ascending) {
+    return " ORDER BY t." + by.attribute + (ascending ? " ASC" : " DESC") + ", t.id DESC";
+  }
+
+  private Where where(TicketFilter filter) {
     Caller caller = currentCaller.get();
     String scope = caller.branchPath();
     if (filter.branchId() != null) {
@@ -175,28 +234,12 @@ public class TicketQueries {
       where.append(" AND t.createdAt < :to");
       params.put("to", filter.to());
     }
-    TicketSort by = sort == null ? TicketSort.CREATED_AT : sort;
-    String order = " ORDER BY t." + by.attribute + (ascending ? " ASC" : " DESC") + ", t.id DESC";
-    String keys = "SELECT t.id, t." + by.attribute + " FROM Ticket t WHERE ";
     List<String> parts = new ArrayList<>(List.of("(" + inScope + ")" + where));
     String all = parts.get(0);
     if (myTeam.isPresent()) {
       parts.add("t.assignedTeamId = :myTeam AND t.owningBranchPath NOT LIKE :scope" + where);
       all = "((" + inScope + ") OR t.assignedTeamId = :myTeam)" + where;
     }
-    TypedQuery<Ticket> rows = bind(em.createQuery("SELECT t FROM Ticket t WHERE " + all + order, Ticket.class), params);
-    List<Part> queries = new ArrayList<>();
-    for (String part : parts) {
-      queries.add(new Part(
-          bind(em.createQuery(keys + part + order, Object[].class), params),
-          bind(em.createQuery("SELECT COUNT(t) FROM Ticket t WHERE " + part, Long.class), params)));
-    }
-    return new Query(rows, queries);
-  }
-
-  /** Sets the parameters the query names (a part may not use all of them, e.g. the scope's range). */
-  private static <T> TypedQuery<T> bind(TypedQuery<T> q, Map<String, Object> params) {
-    q.getParameters().forEach(p -> q.setParameter(p.getName(), params.get(p.getName())));
-    return q;
+    return new Where(parts, all, params);
   }
 }

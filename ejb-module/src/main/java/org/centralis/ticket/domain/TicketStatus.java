@@ -42,4 +42,9 @@ public enum TicketStatus {
   public boolean isOpen() {
     return this != CLOSED && this != CANCELLED;
   }
+
+  /** The open statuses: every one but CLOSED and CANCELLED. */
+  public static Set<TicketStatus> open() {
+    return EnumSet.complementOf(EnumSet.of(CLOSED, CANCELLED));
+  }
 }

@@ -15,12 +15,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.shared.rest.PageDto;
 import org.centralis.shared.rest.QueryParams;
 import org.centralis.shared.rest.SpreadsheetDownload;
 import org.centralis.shared.web.Spreadsheet;
 import org.centralis.ticket.application.LogRequest;
+import org.centralis.ticket.application.OpenTicketCount;
 import org.centralis.ticket.application.TicketAction;
 import org.centralis.ticket.application.TicketActionRequest;
 import org.centralis.ticket.application.TicketBulk;
@@ -29,6 +31,7 @@ import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.application.TicketSummary;
 import org.centralis.ticket.application.TicketView;
 import org.centralis.ticket.application.TicketWork;
+import org.centralis.ticket.domain.TicketStatus;
 import org.centralis.ticket.web.TicketSheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,6 +74,19 @@ public class TicketsResource {
   public PageDto<TicketSummary> list(@BeanParam TicketListParams list, @QueryParam("page") String page, @QueryParam("size") String size) {
     QueryParams.PageRequest paging = QueryParams.page(page, size, 20, 200, 1_000_000);
     return PageDto.of(queries.list(list.filter(), paging.offset(), paging.limit(), list.sort(), list.ascending()));
+  }
+
+  /** The dashboards' figures: the caller's tickets by status, and the open ones by owning branch and type. */
+  public record CountsDto(Map<TicketStatus, Long> byStatus, long open, List<OpenTicketCount> openByBranch) {}
+
+  @GET
+  @Path("counts")
+  @Operation(
+      summary = "How many tickets of your scope are in each status, and the open ones by owning branch (its path) and type",
+      description = "The same scope as GET /tickets (your branch subtree and your team's tickets); open = every status but CLOSED and CANCELLED.")
+  public CountsDto counts() {
+    List<OpenTicketCount> open = queries.countOpen();
+    return new CountsDto(queries.countByStatus(), open.stream().mapToLong(OpenTicketCount::count).sum(), open);
   }
 
   @GET

@@ -9,14 +9,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.shared.web.Charts;
 import org.centralis.shared.web.Formats;
 import org.centralis.shared.web.Messages;
+import org.centralis.ticket.application.OpenTicketCount;
 import org.centralis.ticket.application.TicketFilter;
 import org.centralis.ticket.application.TicketQueries;
-import org.centralis.ticket.domain.TicketStatus;
 import org.centralis.ticket.domain.TicketType;
 
 /**
@@ -42,17 +43,18 @@ public class TicketKpiBacking implements Serializable {
   @PostConstruct
   public void refresh() {
     try {
-      openTickets = open(null, null);
-      complaintsOpen = open(TicketType.COMPLAINT, null);
+      List<OpenTicketCount> open = queries.countOpen();
+      openTickets = sum(open, c -> true);
+      complaintsOpen = sum(open, c -> c.type() == TicketType.COMPLAINT);
       Instant startOfDay = LocalDate.now(Formats.ZONE).atStartOfDay(Formats.ZONE).toInstant();
-      loggedToday = count(new TicketFilter(null, null, null, null, null, startOfDay, null));
+      loggedToday = queries.count(new TicketFilter(null, null, null, null, null, startOfDay, null));
       List<String> labels = new ArrayList<>();
       List<Long> values = new ArrayList<>();
       boolean english = Messages.english();
       for (BranchRef b : organization.visibleBranches()) {
         if ("BRANCH".equals(b.kind())) {
           labels.add(b.name(english ? "en" : "zh"));
-          values.add(open(null, b.id()));
+          values.add(sum(open, c -> c.within(b.path())));
         }
       }
       branchCount = labels.size();
@@ -66,16 +68,8 @@ public class TicketKpiBacking implements Serializable {
     }
   }
 
-  /** Open = every status but CLOSED and CANCELLED: the total less those two. */
-  private long open(TicketType type, Long branchId) {
-    long all = count(new TicketFilter(null, type, null, branchId, null, null, null));
-    long closed = count(new TicketFilter(TicketStatus.CLOSED, type, null, branchId, null, null, null));
-    long cancelled = count(new TicketFilter(TicketStatus.CANCELLED, type, null, branchId, null, null, null));
-    return all - closed - cancelled;
-  }
-
-  private long count(TicketFilter filter) {
-    return queries.list(filter, 0, 1, null, false).total();
+  private static long sum(List<OpenTicketCount> counts, Predicate<OpenTicketCount> which) {
+    return counts.stream().filter(which).mapToLong(OpenTicketCount::count).sum();
   }
 
   public long getOpenTickets() {

@@ -83,7 +83,7 @@ public class TicketListBacking implements Serializable {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
       try {
-        return (int) queries.list(filter(), 0, 1, null, false).total();
+        return (int) queries.count(filter());
       } catch (RuntimeException e) {
         return 0; // load() runs the same query next and reports the failure once
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.centralis.shared.web.Charts;
 import org.centralis.shared.web.Messages;
-import org.centralis.ticket.application.TicketFilter;
 import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.domain.TicketStatus;
 
@@ -45,13 +44,12 @@ public class TicketStatusChartBacking implements Serializable {
     counts.clear();
     open = 0;
     try {
-      for (TicketStatus s : TicketStatus.values()) {
-        long n = queries.list(new TicketFilter(s, null, null, null, null, null, null), 0, 1, null, false).total();
+      queries.countByStatus().forEach((s, n) -> {
         counts.add(new StatusCount(s.name(), n));
         if (s.isOpen()) {
           open += n;
         }
-      }
+      });
       chart =
           Charts.bar(
               counts.stream().map(c -> Messages.text("ticket.status." + c.status())).toList(),

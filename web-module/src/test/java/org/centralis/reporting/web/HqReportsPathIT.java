@@ -46,6 +46,10 @@ class HqReportsPathIT {
       WebDriverWait wait = session.await();
       session.signIn("hq1");
       wait.until(ExpectedConditions.urlContains("/hq/"));
+      // The home page's KPIs, from one grouped read of the open tickets (hq1's scope is the whole bank).
+      String open = "SELECT COUNT(*) FROM TICKET WHERE STATUS NOT IN ('CLOSED', 'CANCELLED')";
+      assertEquals(Db.scalar(open), browser.findElement(By.id("kpiOpen")).getText().strip(), "open tickets");
+      assertEquals(Db.scalar(open + " AND TICKET_TYPE = 'COMPLAINT'"), browser.findElement(By.id("kpiComplaints")).getText().strip(), "open complaints");
       browser.findElement(By.cssSelector("a[href*='/reports/index.xhtml']")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:runForm:start")));
       assertTrue(browser.getPageSource().contains("网点对比报表"), "the catalog lists the branch league table");

@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -261,6 +263,60 @@ class TicketLifecycleIT {
     assertEquals(before.getJsonArray("items").getJsonObject(3).getString("number"), items.getJsonObject(4).getString("number"));
     JsonArray second = api.get("ops-bj1", "/api/tickets?size=5&page=1").json().getJsonArray("items");
     assertEquals(before.getJsonArray("items").getJsonObject(4).getString("number"), second.getJsonObject(0).getString("number"));
+  }
+
+  /**
+   * The dashboards' figures (GET /api/tickets/counts, read by the HQ and supervisor home pages) are the list's totals:
+   * for every status and every kind of caller — an outlet clerk, a team member whose list has two parts (a Shanghai
+   * complaint assigned to the Beijing team is counted for the Beijing clerk), the HQ manager — and the open tickets by
+   * branch stay inside the caller's scope.
+   */
+  @Test
+  void theDashboardCountsAreTheListsTotalsForEveryStatusAndScope() throws Exception {
+    Api api = new Api(base);
+    String number = logComplaint(api, "看板计数：改派北京运营组").getString("number");
+    Db.update("UPDATE TICKET SET ASSIGNED_TEAM_ID = (SELECT ID FROM TEAM WHERE CODE = 'BJ-OPS') WHERE TICKET_NO = ?", number);
+    for (String user : List.of("staff1", "ops-bj1", "hq1")) {
+      assertCountsAreListTotals(api, user);
+    }
+    String shanghai = Db.scalar("SELECT OWNING_BRANCH_PATH FROM TICKET WHERE TICKET_NO = ?", number);
+    assertTrue(api.get("ops-bj1", "/api/tickets/counts").body().contains("\"" + shanghai + "\""), "the team's ticket from Shanghai is in the Beijing clerk's counts");
+    assertFalse(api.get("staff2", "/api/tickets/counts").body().contains("\"" + shanghai + "\""), "another region's clerk counts none of Shanghai's");
+    assertEquals(403, api.get("cti", "/api/tickets/counts").status());
+  }
+
+  /** Counts and list totals are read at different moments: compared when the counts did not change meanwhile. */
+  private static void assertCountsAreListTotals(Api api, String user) throws Exception {
+    List<String> statuses = List.of("NEW", "DISPATCHED", "ACCEPTED", "IN_PROGRESS", "PENDING_CUSTOMER", "RESOLVED", "CLOSED", "REJECTED", "RETURNED", "REOPENED", "CANCELLED");
+    for (int attempt = 0; ; attempt++) {
+      JsonObject counts = api.get(user, "/api/tickets/counts").json();
+      Map<String, Long> listed = new LinkedHashMap<>();
+      Map<String, Long> complaints = new LinkedHashMap<>();
+      for (String status : statuses) {
+        listed.put(status, total(api, user, "status=" + status));
+        complaints.put(status, total(api, user, "type=COMPLAINT&status=" + status));
+      }
+      if (!counts.equals(api.get(user, "/api/tickets/counts").json()) && attempt < 5) {
+        continue; // a ticket moved while the lists were read
+      }
+      JsonObject byStatus = counts.getJsonObject("byStatus");
+      listed.forEach((status, n) -> assertEquals(n, byStatus.getJsonNumber(status).longValue(), user + " " + status + ": " + counts));
+      List<JsonObject> open = counts.getJsonArray("openByBranch").getValuesAs(JsonObject.class);
+      assertEquals(openOf(listed), counts.getJsonNumber("open").longValue(), user + ": " + counts);
+      assertEquals(openOf(listed), open.stream().mapToLong(c -> c.getJsonNumber("count").longValue()).sum(), user + ": " + counts);
+      long openComplaints = open.stream().filter(c -> c.getString("type").equals("COMPLAINT")).mapToLong(c -> c.getJsonNumber("count").longValue()).sum();
+      assertEquals(openOf(complaints), openComplaints, user + ": " + counts);
+      assertTrue(openComplaints > 0, user + " has the open complaints logged by this class: " + counts);
+      return;
+    }
+  }
+
+  private static long total(Api api, String user, String query) {
+    return api.get(user, "/api/tickets?size=1&" + query).json().getJsonNumber("total").longValue();
+  }
+
+  private static long openOf(Map<String, Long> byStatus) {
+    return byStatus.entrySet().stream().filter(e -> !e.getKey().equals("CLOSED") && !e.getKey().equals("CANCELLED")).mapToLong(Map.Entry::getValue).sum();
   }
 
   /**

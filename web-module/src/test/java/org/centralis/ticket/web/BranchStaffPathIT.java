@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.net.URL;
+import org.centralis.it.Api;
 import org.centralis.it.Browser;
 import org.centralis.it.Deployments;
 import org.centralis.it.Fixtures;
@@ -175,6 +176,10 @@ class BranchStaffPathIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id(marker)));
     assertTrue(browser.getCurrentUrl().endsWith(path), browser.getCurrentUrl());
     assertFalse(browser.findElement(By.cssSelector(".cz-user-name")).getText().isBlank(), "the header names the user");
+    if (login.equals("super1")) { // the overview's open figure (the API's counts are checked against the list in TicketLifecycleIT)
+      long open = new Api(deployed).get(login, "/api/tickets/counts").json().getJsonNumber("open").longValue();
+      assertEquals(String.valueOf(open), browser.findElement(By.id("openCount")).getText().strip());
+    }
     session.screenshot(login);
 
     browser.findElement(By.id("signOutForm:signOut")).click();
