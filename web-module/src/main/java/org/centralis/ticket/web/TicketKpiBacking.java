@@ -46,8 +46,11 @@ public class TicketKpiBacking implements Serializable {
       List<OpenTicketCount> open = queries.countOpen();
       openTickets = sum(open, c -> true);
       complaintsOpen = sum(open, c -> c.type() == TicketType.COMPLAINT);
-      Instant startOfDay = LocalDate.now(Formats.ZONE).atStartOfDay(Formats.ZONE).toInstant();
-      loggedToday = queries.count(new TicketFilter(null, null, null, null, null, startOfDay, null));
+      LocalDate today = LocalDate.now(Formats.ZONE);
+      // bounded on both sides: a one-sided created range loses the index to the scope's (V33)
+      Instant from = today.atStartOfDay(Formats.ZONE).toInstant();
+      Instant to = today.plusDays(1).atStartOfDay(Formats.ZONE).toInstant();
+      loggedToday = queries.count(new TicketFilter(null, null, null, null, null, from, to));
       List<String> labels = new ArrayList<>();
       List<Long> values = new ArrayList<>();
       boolean english = Messages.english();

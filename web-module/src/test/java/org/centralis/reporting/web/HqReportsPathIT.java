@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.centralis.it.Browser;
 import org.centralis.it.Db;
 import org.centralis.it.Deployments;
+import org.centralis.shared.web.Formats;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,6 +51,9 @@ class HqReportsPathIT {
       String open = "SELECT COUNT(*) FROM TICKET WHERE STATUS NOT IN ('CLOSED', 'CANCELLED')";
       assertEquals(Db.scalar(open), browser.findElement(By.id("kpiOpen")).getText().strip(), "open tickets");
       assertEquals(Db.scalar(open + " AND TICKET_TYPE = 'COMPLAINT'"), browser.findElement(By.id("kpiComplaints")).getText().strip(), "open complaints");
+      java.time.ZonedDateTime today = java.time.LocalDate.now(Formats.ZONE).atStartOfDay(Formats.ZONE);
+      String logged = Db.scalar("SELECT COUNT(*) FROM TICKET WHERE CREATED_AT >= ? AND CREATED_AT < ?", today.toOffsetDateTime(), today.plusDays(1).toOffsetDateTime());
+      assertEquals(logged, browser.findElement(By.id("kpiToday")).getText().strip(), "logged today (Beijing time)");
       browser.findElement(By.cssSelector("a[href*='/reports/index.xhtml']")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:runForm:start")));
       assertTrue(browser.getPageSource().contains("网点对比报表"), "the catalog lists the branch league table");
