@@ -71,7 +71,7 @@ echo "deploy --name centralis-artemis-ra $ROOT/$RAR" >"$DATA/postboot.asadmin"
 # properties), not from the application's defaults file: every key they use is set here.
 export CENTRALIS_DB_DATASOURCE_CLASS=${CENTRALIS_DB_DATASOURCE_CLASS:-org.h2.jdbcx.JdbcDataSource}
 # WRITE_DELAY=0: a committed row survives kill -9. AUTO_SERVER: tools and tests may open the file too.
-export CENTRALIS_DB_URL=${CENTRALIS_DB_URL:-"jdbc:h2:file:$DATA/db/centralis;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE"}
+export CENTRALIS_DB_URL=${CENTRALIS_DB_URL:-"jdbc:h2:file:$DATA/db/centralis;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE"}
 export CENTRALIS_DB_USER=${CENTRALIS_DB_USER:-centralis}
 export CENTRALIS_DB_PASSWORD=${CENTRALIS_DB_PASSWORD:-centralis}
 export CENTRALIS_BROKER_HOST=127.0.0.1

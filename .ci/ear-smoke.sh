@@ -213,7 +213,7 @@ grep -q -e '-Duser.timezone=UTC' "$SERVER_LOG" || fail "the server JVM does not 
 # asadmin separates properties with ':'; colons and '=' inside values are escaped with a backslash,
 # doubled here because multimode reads its file like a shell line and drops one level of escapes.
 esc() { sed -e 's/[:=]/\\\\&/g' <<<"$1"; }
-DB_URL=${CENTRALIS_DB_URL:-"jdbc:h2:file:$WORK/db/centralis;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000"}
+DB_URL=${CENTRALIS_DB_URL:-"jdbc:h2:file:$WORK/db/centralis;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"}
 props=(
   "centralis.db.datasource-class=$(esc "${CENTRALIS_DB_DATASOURCE_CLASS:-org.h2.jdbcx.JdbcDataSource}")"
   "centralis.db.url=$(esc "$DB_URL")"

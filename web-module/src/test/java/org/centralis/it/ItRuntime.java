@@ -76,7 +76,7 @@ public class ItRuntime implements LauncherSessionListener {
 
   /** The database the Payara Micro under test uses; AUTO_SERVER lets the test JVM open it too. */
   static String jdbcUrl(Path dir) {
-    return "jdbc:h2:file:" + dir.resolve("db/centralis") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+    return "jdbc:h2:file:" + dir.resolve("db/centralis") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE";
   }
 
   static int freePort() {
