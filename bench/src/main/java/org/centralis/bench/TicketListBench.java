@@ -97,6 +97,10 @@ final class TicketListBench {
         out.put("rows", SqlBench.count(keeper, "SELECT COUNT(*) FROM TICKET"));
         out.put("openRows", SqlBench.count(keeper, "SELECT COUNT(*) FROM TICKET WHERE STATUS NOT IN ('CLOSED', 'CANCELLED')"));
         out.put("ticketIndexes", SqlBench.count(keeper, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'TICKET'"));
+        try (ResultSet r = keeper.createStatement().executeQuery("SELECT MAX(CREATED_AT) FROM TICKET")) {
+          r.next();
+          now = r.getObject(1, java.time.OffsetDateTime.class);
+        }
         List<Scenario> chosen = Scenario.chosen(args.str("scenarios", "all"), deepOffset, listSql);
         out.put("checks", check(keeper, chosen, args.flag("allow-empty")));
         if (args.flag("explain")) {
@@ -479,8 +483,22 @@ final class TicketListBench {
      * (offset, limit); {@code CURRENT} the (id, created) pairs of the first offset + limit (TicketQueries merges parts).
      */
     String pageSql(ListSql sql, int part) {
+      return pageSql(sql, part, where(sql, part));
+    }
+
+    /** The page within a window of creation times (TicketQueries.keys): the part's WHERE and a bounded created range. */
+    String windowPageSql(int part) {
+      return pageSql(ListSql.CURRENT, part, " WHERE ((" + where(ListSql.CURRENT, part).substring(" WHERE ".length()) + " AND (CREATED_AT >= ?)) AND (CREATED_AT < ?))");
+    }
+
+    private static String pageSql(ListSql sql, int part, String where) {
       return "SELECT * FROM (SELECT a.*, ROWNUM rnum  FROM (SELECT " + (sql == ListSql.BEFORE ? COLUMNS : "ID AS a1, CREATED_AT AS a2")
-          + " FROM TICKET" + where(sql, part) + " ORDER BY CREATED_AT DESC, ID DESC) a WHERE ROWNUM <= ?) WHERE rnum > ?";
+          + " FROM TICKET" + where + " ORDER BY CREATED_AT DESC, ID DESC) a WHERE ROWNUM <= ?) WHERE rnum > ?";
+    }
+
+    /** HQ or a region: TicketQueries pages a newest-first list of such a scope by recent windows first. */
+    boolean wide() {
+      return scope.chars().filter(ch -> ch == '/').count() - 1 <= 2;
     }
 
     /** Then the page's rows: {@code SELECT t FROM Ticket t WHERE t.id IN :ids}, one parameter per id. */
@@ -544,18 +562,13 @@ final class TicketListBench {
     long total = 0;
     List<long[]> keys = new ArrayList<>(); // (created epoch micros, id)
     for (int part = 0; part < q.parts(sql); part++) {
-      try (PreparedStatement ps = c.prepareStatement(q.pageSql(sql, part))) {
-        q.bindPage(ps, sql, part);
-        if (sql == ListSql.BEFORE) {
+      if (sql == ListSql.BEFORE) {
+        try (PreparedStatement ps = c.prepareStatement(q.pageSql(sql, part))) {
+          q.bindPage(ps, sql, part);
           rows = readAll(ps, pageIds);
-        } else {
-          try (ResultSet r = ps.executeQuery()) {
-            while (r.next()) {
-              java.time.OffsetDateTime created = r.getObject(2, java.time.OffsetDateTime.class);
-              keys.add(new long[] {created.toEpochSecond() * 1_000_000 + created.getNano() / 1_000, r.getLong(1)});
-            }
-          }
         }
+      } else {
+        keys.addAll(keys(c, q, part));
       }
       try (PreparedStatement ps = c.prepareStatement(q.countSql(sql, part))) {
         q.bind(ps, sql, part);
@@ -579,6 +592,45 @@ final class TicketListBench {
       }
     }
     return new long[] {rows, total};
+  }
+
+  /** TicketQueries.keys: for a wide scope the windows of recent days first (up to the data's last ticket, its "now"). */
+  private static List<long[]> keys(Connection c, Request q, int part) throws SQLException {
+    if (q.wide()) {
+      for (int days : new int[] {1, 7, 31, 366}) {
+        try (PreparedStatement ps = c.prepareStatement(q.windowPageSql(part))) {
+          int i = q.bind(ps, ListSql.CURRENT, part);
+          ps.setObject(i++, now.minusDays(days));
+          ps.setObject(i++, END_OF_TIME);
+          ps.setInt(i++, q.offset() + q.limit());
+          ps.setInt(i, 0);
+          List<long[]> keys = readKeys(ps);
+          if (keys.size() >= q.offset() + q.limit()) {
+            return keys;
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(q.pageSql(ListSql.CURRENT, part))) {
+      q.bindPage(ps, ListSql.CURRENT, part);
+      return readKeys(ps);
+    }
+  }
+
+  private static final java.time.OffsetDateTime END_OF_TIME = java.time.OffsetDateTime.parse("9999-12-31T00:00:00Z");
+  /** The newest ticket's creation time: the bench's "now" (the data ends when it was generated). */
+  static java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+
+  /** (created epoch micros, id) pairs. */
+  private static List<long[]> readKeys(PreparedStatement ps) throws SQLException {
+    List<long[]> keys = new ArrayList<>();
+    try (ResultSet r = ps.executeQuery()) {
+      while (r.next()) {
+        java.time.OffsetDateTime created = r.getObject(2, java.time.OffsetDateTime.class);
+        keys.add(new long[] {created.toEpochSecond() * 1_000_000 + created.getNano() / 1_000, r.getLong(1)});
+      }
+    }
+    return keys;
   }
 
   /** Reads every value of every row; returns the row count and adds the first column (the id) to {@code ids} if given. */
@@ -649,6 +701,8 @@ final class TicketListBench {
               (r, d) -> city(r, true, null, 0)),
           new Scenario("city-team-open-status-p1", "city operations staff in the team, one open status, page 1", 0,
               (r, d) -> city(r, true, OPEN_STATUS[r.nextInt(OPEN_STATUS.length)], 0)),
+          new Scenario("hq-p1", "HQ manager (no team), whole bank, no filter, newest first, page 1 (the HQ list as it opens)", 0,
+              (r, d) -> new Request(HQ_MANAGER, "/1/", null, null, null, null, 0, 20)),
           new Scenario("hq-open-status-p1", "HQ manager (no team), whole bank, one open status, page 1", 0,
               (r, d) -> new Request(HQ_MANAGER, "/1/", null, OPEN_STATUS[r.nextInt(OPEN_STATUS.length)], null, null, 0, 20)),
           new Scenario("hq-open-status-type-priority-p1", "HQ manager, whole bank, one open status + a type + a priority, page 1", 0,

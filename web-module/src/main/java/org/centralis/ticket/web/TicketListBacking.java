@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
-import org.centralis.shared.domain.Page;
 import org.centralis.shared.web.Messages;
 import org.centralis.shared.web.Spreadsheet;
 import org.centralis.shared.web.SpreadsheetFile;
@@ -100,9 +99,8 @@ public class TicketListBacking implements Serializable {
         ascending = meta.getOrder() == SortOrder.ASCENDING;
       }
       try {
-        Page<TicketSummary> page = queries.list(filter(), first, Math.max(1, Math.min(pageSize, 500)), sort, ascending);
-        setRowCount((int) page.total());
-        loaded = page.items();
+        // the table asked count() first (PrimeFaces does before every load): the page alone, not counted again
+        loaded = queries.page(filter(), first, Math.max(1, Math.min(pageSize, 500)), sort, ascending);
       } catch (RuntimeException e) {
         Messages.handle(e);
         setRowCount(0);

@@ -285,6 +285,39 @@ class TicketLifecycleIT {
     assertEquals(403, api.get("cti", "/api/tickets/counts").status());
   }
 
+  /**
+   * The HQ list as it opens — the whole bank, newest first — is read window by window of recent days (TicketQueries):
+   * a page is the database's newest tickets in order, also a page that ends beyond the last day's tickets, and the
+   * total is every ticket.
+   */
+  @Test
+  void theWholeBanksListIsTheNewestTicketsInOrderAlsoBeyondTheLastDay() throws Exception {
+    Api api = new Api(base);
+    logComplaint(api, "总行列表：最新在前");
+    long lastDay = Long.parseLong(Db.scalar("SELECT COUNT(*) FROM TICKET WHERE CREATED_AT >= ?", java.time.OffsetDateTime.now().minusDays(1)));
+    long all = Long.parseLong(Db.scalar("SELECT COUNT(*) FROM TICKET"));
+    assertTrue(all > lastDay, "the demo history is older than a day: " + all + " tickets, " + lastDay + " in the last day");
+    int deep = (int) (lastDay / 50); // the page of 50 that holds the last day's oldest ticket, so it reaches past the day
+    for (int[] page : new int[][] {{0, 5}, {deep, 50}}) {
+      JsonObject listed = api.get("hq1", "/api/tickets?page=" + page[0] + "&size=" + page[1]).json();
+      assertEquals(all, listed.getJsonNumber("total").longValue());
+      List<String> numbers = listed.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(t -> t.getString("number")).toList();
+      List<String> newest = new ArrayList<>();
+      try (Connection c = Db.connect();
+          PreparedStatement ps = c.prepareStatement("SELECT TICKET_NO FROM TICKET ORDER BY CREATED_AT DESC, ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+        ps.setInt(1, page[0] * page[1]);
+        ps.setInt(2, page[1]);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            newest.add(rs.getString(1));
+          }
+        }
+      }
+      assertFalse(numbers.isEmpty());
+      assertEquals(newest, numbers, "page " + page[0] + " of " + page[1]);
+    }
+  }
+
   /** Counts and list totals are read at different moments: compared when the counts did not change meanwhile. */
   private static void assertCountsAreListTotals(Api api, String user) throws Exception {
     List<String> statuses = List.of("NEW", "DISPATCHED", "ACCEPTED", "IN_PROGRESS", "PENDING_CUSTOMER", "RESOLVED", "CLOSED", "REJECTED", "RETURNED", "REOPENED", "CANCELLED");
