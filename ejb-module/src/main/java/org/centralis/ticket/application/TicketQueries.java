@@ -49,6 +49,13 @@ import org.centralis.ticket.domain.TicketType;
 })
 public class TicketQueries {
 
+  /** Windows of recent creation times a wide scope's newest-first list tries before the whole history ({@link #keys}). */
+  private static final List<Duration> RECENT_WINDOWS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(31), Duration.ofDays(366));
+  /** The open end of a creation window, as a bound: a range open on one side loses the index to the scope's. */
+  private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+  /** Scopes at this depth or above (HQ "/1/", a region "/1/2/") page newest-first lists by recent windows. */
+  private static final int WIDE_SCOPE_DEPTH = 2;
+
   @PersistenceContext private EntityManager em;
   @Inject private CurrentCaller currentCaller;
   @Inject private OrganizationDirectory organization;
@@ -98,7 +105,7 @@ public class TicketQueries {
 
   /**
    * The caller's tickets by status, every status present (0 where none): one grouped query per part instead of a
-   * count per status — each count read the scope's index once more (docs/performance.md, "Dashboards").
+   * count per status — each count read the scope's index once more (docs/performance.md, "The home pages' figures").
    */
   public Map<TicketStatus, Long> countByStatus() {
     Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
@@ -161,12 +168,6 @@ public class TicketQueries {
     }
     return w.bind(em.createQuery(select + order(by, ascending), Object[].class)).setFirstResult(0).setMaxResults(n).getResultList();
   }
-
-  private static final List<Duration> RECENT_WINDOWS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(31), Duration.ofDays(366));
-  /** The open end of a creation window, as a bound: a range open on one side loses the index to the scope's. */
-  private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
-  /** Scopes at this depth or above (HQ "/1/", a region "/1/2/") page newest-first lists by recent windows. */
-  private static final int WIDE_SCOPE_DEPTH = 2;
 
   /** A sort key as the database orders it: enums by their stored name, the rest (Instant, String) as they are. */
   @SuppressWarnings({"unchecked", "rawtypes"})
