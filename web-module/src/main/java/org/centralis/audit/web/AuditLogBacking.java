@@ -12,7 +12,6 @@ import org.centralis.audit.application.AuditFilter;
 import org.centralis.audit.application.AuditTrail;
 import org.centralis.audit.domain.AuditEvent;
 import org.centralis.audit.domain.ChainVerification;
-import org.centralis.shared.domain.Page;
 import org.centralis.shared.web.Formats;
 import org.centralis.shared.web.Messages;
 import org.centralis.shared.web.Spreadsheet;
@@ -53,7 +52,7 @@ public class AuditLogBacking implements Serializable {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
       try {
-        return (int) trail.search(filter(), 0, 1).total();
+        return (int) trail.count(filter());
       } catch (RuntimeException e) {
         return 0; // load() runs the same query next and reports the failure once
       }
@@ -62,9 +61,7 @@ public class AuditLogBacking implements Serializable {
     @Override
     public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       try {
-        Page<AuditEvent> page = trail.search(filter(), first, Math.max(1, Math.min(pageSize, 500)));
-        setRowCount((int) page.total());
-        loaded = page.items();
+        loaded = trail.page(filter(), first, Math.max(1, Math.min(pageSize, 500))); // count() came first (PrimeFaces asks it before every load)
       } catch (RuntimeException e) {
         Messages.handle(e);
         setRowCount(0);

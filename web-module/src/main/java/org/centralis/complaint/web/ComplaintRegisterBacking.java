@@ -16,7 +16,6 @@ import org.centralis.complaint.domain.Severity;
 import org.centralis.complaint.domain.TaxonomyKind;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
-import org.centralis.shared.domain.Page;
 import org.centralis.shared.web.Messages;
 import org.centralis.shared.web.Spreadsheet;
 import org.centralis.shared.web.SpreadsheetFile;
@@ -71,7 +70,7 @@ public class ComplaintRegisterBacking implements Serializable {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
       try {
-        return (int) complaints.register(filter(), 0, 1).total();
+        return (int) complaints.registerCount(filter());
       } catch (RuntimeException e) {
         return 0;
       }
@@ -80,9 +79,7 @@ public class ComplaintRegisterBacking implements Serializable {
     @Override
     public List<ComplaintView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       try {
-        Page<ComplaintView> page = complaints.register(filter(), first, Math.max(1, Math.min(pageSize, 500)));
-        setRowCount((int) page.total());
-        return page.items();
+        return complaints.registerPage(filter(), first, Math.max(1, Math.min(pageSize, 500))); // count() came first (PrimeFaces asks it before every load)
       } catch (RuntimeException e) {
         Messages.handle(e);
         setRowCount(0);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.net.URL;
 import org.centralis.it.Api;
 import org.centralis.it.Browser;
+import org.centralis.it.Db;
 import org.centralis.it.Deployments;
 import org.centralis.it.Fixtures;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -187,6 +188,25 @@ class BranchStaffPathIT {
     browser.get(base + path);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("loginForm:username")));
     assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), "signed out: " + browser.getCurrentUrl());
+  }
+
+  /**
+   * The auditor's main path: the trail filtered by an actor shows that actor's events only, and the paginator's total is
+   * the database's count (the table asks its count once, then its page: AuditTrail.count / page).
+   */
+  @Test
+  void anAuditorFiltersTheTrailByActor() throws Exception {
+    session.signIn("audit1"); // signing in is itself an event of audit1
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-audit")));
+    browser.findElement(By.id("auditForm:actor")).sendKeys("audit1");
+    browser.findElement(By.id("auditForm:auditSearch")).click();
+    String events = Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTOR_LOGIN = 'audit1'");
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(b -> b.findElement(By.cssSelector("#auditForm\\:events .ui-paginator-current")).getText().startsWith("共 " + events + " 条"));
+    List<WebElement> actors = browser.findElements(By.cssSelector("#auditForm\\:events_data td.cz-col-actor"));
+    assertFalse(actors.isEmpty());
+    assertTrue(actors.stream().allMatch(a -> a.getText().strip().equals("audit1")), "only audit1's events");
+    session.screenshot("audit-by-actor");
   }
 
   @Test
