@@ -16,6 +16,7 @@ import org.centralis.audit.domain.AuditActor;
 import org.centralis.audit.domain.AuditChainHead;
 import org.centralis.audit.domain.AuditEvent;
 import org.centralis.audit.domain.ChainVerification;
+import org.centralis.organization.application.BranchRef;
 import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.security.Caller;
@@ -170,6 +171,6 @@ public class AuditTrail {
   }
 
   private static boolean isRoot(String branchPath) {
-    return branchPath.chars().filter(ch -> ch == '/').count() <= 2;
+    return BranchRef.depthOf(branchPath) <= 0;
   }
 }

@@ -53,8 +53,8 @@ public class TicketQueries {
   private static final List<Duration> RECENT_WINDOWS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(31), Duration.ofDays(366));
   /** The open end of a creation window, as a bound: a range open on one side loses the index to the scope's. */
   private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
-  /** Scopes at this depth or above (HQ "/1/", a region "/1/2/") page newest-first lists by recent windows. */
-  private static final int WIDE_SCOPE_DEPTH = 2;
+  /** Scopes at this depth or above (HQ "/1/" is 0, a region "/1/2/" 1) page newest-first lists by recent windows. */
+  private static final int WIDE_SCOPE_DEPTH = 1;
 
   @PersistenceContext private EntityManager em;
   @Inject private CurrentCaller currentCaller;
@@ -74,7 +74,8 @@ public class TicketQueries {
       @Min(1) @Max(500) int limit,
       TicketSort sort,
       boolean ascending) {
-    return new Page<>(page(filter, offset, limit, sort, ascending), count(filter), offset, limit);
+    Where w = where(filter); // once: it reads the caller's team
+    return new Page<>(page(w, offset, limit, sort, ascending), total(w), offset, limit);
   }
 
   /** One page of {@link #list} without its total, for a table that has asked for {@link #count} already. */
@@ -84,7 +85,10 @@ public class TicketQueries {
       @Min(1) @Max(500) int limit,
       TicketSort sort,
       boolean ascending) {
-    Where w = where(filter);
+    return page(where(filter), offset, limit, sort, ascending);
+  }
+
+  private List<TicketSummary> page(Where w, int offset, int limit, TicketSort sort, boolean ascending) {
     TicketSort by = sort == null ? TicketSort.CREATED_AT : sort;
     List<Object[]> keys = new ArrayList<>();
     for (String part : w.parts()) {
@@ -286,7 +290,7 @@ public class TicketQueries {
       parts.add("t.assignedTeamId = :myTeam AND t.owningBranchPath NOT LIKE :scope" + where);
       all = "((" + inScope + ") OR t.assignedTeamId = :myTeam)" + where;
     }
-    boolean wide = scope.chars().filter(c -> c == '/').count() - 1 <= WIDE_SCOPE_DEPTH;
+    boolean wide = BranchRef.depthOf(scope) <= WIDE_SCOPE_DEPTH;
     return new Where(parts, all, params, wide && filter.from() == null);
   }
 }
