@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.centralis.acd.application.AcdEvent;
-import org.centralis.acd.application.ManagedThreads;
+import org.centralis.shared.application.ManagedThreads;
 
 /**
  * Hands each {@link AcdEvent} to {@link JmsAcdEvents} once its transaction has committed, on a

@@ -41,12 +41,18 @@ public class TicketDispatch {
   @Inject private OrganizationDirectory organization;
   @Inject private CustomerDirectory customers;
   @Inject private Event<TicketChanged> changes;
+  @Inject private TicketMessages messages;
 
   /**
    * The active rule that receives a ticket with these facts: the one path both the dispatch of new
    * tickets and the administrators' try-out take, so the try-out cannot drift from production.
    */
   public Optional<DispatchRule> ruleFor(DispatchRuleMatcher.Facts facts) {
+    return matcher().match(facts);
+  }
+
+  /** The active rules, read once for a message's tickets. */
+  private DispatchRuleMatcher matcher() {
     List<DispatchRule> rules = em.createNamedQuery("DispatchRule.findActive", DispatchRule.class).getResultList();
     Map<Long, String> branchPaths =
         rules.stream()
@@ -55,7 +61,7 @@ public class TicketDispatch {
             .distinct()
             .flatMap(id -> organization.branch(id).stream())
             .collect(Collectors.toMap(BranchRef::id, BranchRef::path));
-    return new DispatchRuleMatcher(rules, branchPaths).match(facts);
+    return new DispatchRuleMatcher(rules, branchPaths);
   }
 
   /**
@@ -63,19 +69,44 @@ public class TicketDispatch {
    *     then ends in the dead-letter queue for an administrator, instead of being lost
    */
   public void dispatchNew(long ticketId) {
+    attempt(ticketId, matcher()).ifPresent(failure -> {
+      throw new DispatchFailedException(failure);
+    });
+  }
+
+  /**
+   * Dispatches the tickets one intake transaction logged, in this one transaction. A ticket that cannot be dispatched
+   * does not hold back the others: it is sent again in a message of its own, which {@link #dispatchNew(long)} then
+   * refuses until the broker moves it to the dead-letter queue.
+   */
+  public void dispatchNew(List<Long> ticketIds) {
+    DispatchRuleMatcher matcher = matcher();
+    for (long ticketId : ticketIds) {
+      attempt(ticketId, matcher).ifPresent(failure -> {
+        LOG.warning(() -> failure + "; sent again on its own");
+        messages.ticketCreated(ticketId);
+      });
+    }
+  }
+
+  /** Dispatches the ticket if it is still NEW; why it cannot be, if it cannot. */
+  private Optional<String> attempt(long ticketId, DispatchRuleMatcher matcher) {
     Ticket ticket = em.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
     if (ticket == null) {
-      throw new DispatchFailedException("no ticket with id " + ticketId);
+      return Optional.of("no ticket with id " + ticketId);
     }
     if (ticket.getStatus() != TicketStatus.NEW) {
       LOG.fine(() -> "ticket " + ticket.getNumber() + " already " + ticket.getStatus() + ", nothing to do");
-      return;
+      return Optional.empty();
     }
     String tier = ticket.getCustomerId() == null ? null : customers.tierOf(ticket.getCustomerId());
     String language = ticket.getCustomerId() == null ? null : customers.languageOf(ticket.getCustomerId());
-    DispatchRule rule =
-        ruleFor(new DispatchRuleMatcher.Facts(ticket.getType(), ticket.getCategory().lineage(), ticket.getOwningBranchPath(), tier, language))
-            .orElseThrow(() -> new DispatchFailedException("no dispatch rule matches ticket " + ticket.getNumber()));
+    Optional<DispatchRule> match =
+        matcher.match(new DispatchRuleMatcher.Facts(ticket.getType(), ticket.getCategory().lineage(), ticket.getOwningBranchPath(), tier, language));
+    if (match.isEmpty()) {
+      return Optional.of("no dispatch rule matches ticket " + ticket.getNumber());
+    }
+    DispatchRule rule = match.get();
     TicketEvent event = ticket.dispatchTo(rule.getTeamId(), Caller.SYSTEM_LOGIN, rule.getName(), Instant.now());
     changes.fire(
         new TicketChanged(ticket.getId(), ticket.getNumber().value(), TicketStatus.NEW, ticket.getStatus(), event.getKind(), Caller.SYSTEM_LOGIN, event.getOccurredAt()));
@@ -83,5 +114,6 @@ public class TicketDispatch {
         Caller.system(),
         new AuditEntry(
             "TICKET_DISPATCHED", "TICKET", ticket.getNumber().value(), TicketStatus.NEW.name(), "DISPATCHED to team " + rule.getTeamId() + " by rule " + rule.getId()));
+    return Optional.empty();
   }
 }

@@ -9,6 +9,8 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.List;
 import org.centralis.shared.infrastructure.messaging.Messaging;
 import org.centralis.ticket.application.TicketMessages;
 
@@ -26,8 +28,18 @@ public class JmsTicketMessages implements TicketMessages {
   private Queue ticketCreated;
 
   @Override
-  public void ticketCreated(long ticketId, String number) {
-    String body = Json.createObjectBuilder().add("ticketId", ticketId).add("number", number).build().toString();
+  public void ticketsCreated(List<Long> ticketIds) {
+    JsonArrayBuilder ids = Json.createArrayBuilder();
+    ticketIds.forEach(ids::add);
+    send(Json.createObjectBuilder().add(TicketCreatedConsumer.TICKET_IDS, ids).build().toString());
+  }
+
+  @Override
+  public void ticketCreated(long ticketId) {
+    send(Json.createObjectBuilder().add(TicketCreatedConsumer.TICKET_ID, ticketId).build().toString());
+  }
+
+  private void send(String body) {
     try (JMSContext jms = connectionFactory.createContext()) {
       jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(ticketCreated, body);
     }

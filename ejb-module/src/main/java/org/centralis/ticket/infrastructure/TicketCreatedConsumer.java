@@ -8,15 +8,22 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.List;
 import org.centralis.shared.infrastructure.messaging.Messaging;
 import org.centralis.ticket.application.TicketDispatch;
+import org.centralis.ticket.application.TicketMessages;
 
 /**
- * Dispatches each newly logged ticket. Contract: thin — parse, call {@link TicketDispatch}, and
+ * Dispatches newly logged tickets. Contract: thin — parse, call {@link TicketDispatch}, and
  * rethrow any failure so the broker redelivers and finally moves the message to the dead-letter
  * queue; processing a message twice changes nothing because dispatch is idempotent.
+ *
+ * <p>A message names the tickets one intake transaction logged ({@code ticketIds}), or one ticket ({@code ticketId}).
+ * A batch that failed once is not tried again as a batch: it is split into one message per ticket, so a ticket that
+ * keeps failing ends in the dead-letter queue alone and the others are dispatched.
  */
 @MessageDriven(
     activationConfig = {
@@ -30,14 +37,27 @@ import org.centralis.ticket.application.TicketDispatch;
     })
 public class TicketCreatedConsumer implements MessageListener {
 
+  static final String TICKET_IDS = "ticketIds";
+  static final String TICKET_ID = "ticketId";
+
   @Inject private TicketDispatch dispatch;
+  @Inject private TicketMessages messages;
 
   @Override
   public void onMessage(Message message) {
     try {
       String body = ((TextMessage) message).getText();
       JsonObject json = Json.createReader(new StringReader(body)).readObject();
-      dispatch.dispatchNew(json.getJsonNumber("ticketId").longValueExact());
+      if (!json.containsKey(TICKET_IDS)) {
+        dispatch.dispatchNew(json.getJsonNumber(TICKET_ID).longValueExact());
+        return;
+      }
+      List<Long> ticketIds = json.getJsonArray(TICKET_IDS).getValuesAs(JsonNumber.class).stream().map(JsonNumber::longValueExact).toList();
+      if (message.getJMSRedelivered()) {
+        ticketIds.forEach(messages::ticketCreated);
+      } else {
+        dispatch.dispatchNew(ticketIds);
+      }
     } catch (JMSException | ClassCastException e) {
       throw new IllegalArgumentException("unreadable ticket message " + message, e);
     }

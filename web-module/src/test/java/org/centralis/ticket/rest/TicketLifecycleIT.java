@@ -585,6 +585,91 @@ class TicketLifecycleIT {
     assertEquals(403, api.get("staff1", "/api/admin/dead-letters").status(), "only administrators see dead letters");
   }
 
+  /**
+   * Requests logged at the same moment by staff of different branches share intake transactions (group commit); each
+   * ticket must still be its own caller's: creator, owning branch, timeline actor and audit actor.
+   */
+  @Test
+  void ticketsLoggedTogetherByDifferentCallersAreEachTheirOwnCallers() throws Exception {
+    List<String> logins = List.of("staff1", "staff2", "agent1", "staff1", "staff2", "agent1", "staff1", "staff2", "agent1", "staff1", "staff2", "agent1");
+    Map<String, Long> customers = new LinkedHashMap<>();
+    for (String login : logins) {
+      customers.putIfAbsent(login, Fixtures.customerOf(login));
+    }
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(logins.size());
+    List<CompletableFuture<Api.Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < logins.size(); i++) {
+        String login = logins.get(i);
+        String subject = "并发受理" + i;
+        replies.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          return new Api(base).post(login, "/api/tickets", Fixtures.complaint(customers.get(login), subject));
+        }, clients));
+      }
+      start.countDown();
+      Api api = new Api(base);
+      for (int i = 0; i < logins.size(); i++) {
+        Api.Reply created = replies.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(201, created.status(), created.body());
+        String login = logins.get(i);
+        String number = created.json().getString("number");
+        assertEquals("并发受理" + i, created.json().getString("subject"), "each request is answered with its own ticket");
+        assertEquals(
+            Db.scalar("SELECT ID || '/' || BRANCH_ID FROM STAFF WHERE LOGIN = ?", login),
+            Db.scalar("SELECT CREATED_BY_ID || '/' || OWNING_BRANCH_ID FROM TICKET WHERE TICKET_NO = ?", number),
+            number + " is created by and owned by the branch of " + login);
+        assertEquals(login, Db.scalar("SELECT ACTOR_LOGIN FROM AUDIT_EVENT WHERE ACTION = 'TICKET_CREATED' AND TARGET_ID = ?", number));
+        JsonObject ticket = awaitStatus(api, number, "DISPATCHED");
+        JsonObject createdEvent = ticket.getJsonArray("timeline").getJsonObject(0);
+        assertEquals("CREATED", createdEvent.getString("kind"));
+        assertEquals(login, createdEvent.getString("actor"));
+        assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_DISPATCHED' AND TARGET_ID = ?", number));
+        assertEquals("1", Db.scalar("SELECT COUNT(*) FROM COMPLAINT C, TICKET T WHERE C.TICKET_ID = T.ID AND T.TICKET_NO = ?", number));
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /**
+   * A "tickets created" message names all tickets of one intake transaction. A ticket of it that cannot be dispatched
+   * must not take the others down with it, nor hide among them in the dead-letter queue: it ends there alone.
+   */
+  @Test
+  void aBatchMessagesUndispatchableTicketsEndInTheDeadLetterQueueOneByOne() throws Exception {
+    long missing = 900_000_000_000L + System.nanoTime() % 1_000_000_000L;
+    Api api = new Api(base);
+    Api.Reply dispatchedOne = api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "批量消息中的已派单工单"));
+    String number = dispatchedOne.json().getString("number");
+    awaitStatus(api, number, "DISPATCHED");
+    String id = Db.scalar("SELECT ID FROM TICKET WHERE TICKET_NO = ?", number);
+    var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + System.getProperty("centralis.broker.port"));
+    try (jakarta.jms.Connection c = factory.createConnection();
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+      s.createProducer(s.createQueue("centralis.ticket.created"))
+          .send(s.createTextMessage("{\"ticketIds\":[" + missing + "," + id + "," + (missing + 1) + "]}"));
+    }
+    String alone = "{\"ticketId\":" + missing + "}";
+    String alsoAlone = "{\"ticketId\":" + (missing + 1) + "}";
+    long deadline = System.currentTimeMillis() + 30_000;
+    List<String> dead = List.of();
+    while (!(dead.contains(alone) && dead.contains(alsoAlone)) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(500);
+      dead = api.get("admin1", "/api/admin/dead-letters").parse().asJsonArray().getValuesAs(JsonObject.class).stream().map(m -> m.getString("body")).toList();
+    }
+    assertTrue(dead.contains(alone), dead.toString());
+    assertTrue(dead.contains(alsoAlone), dead.toString());
+    assertFalse(dead.stream().anyMatch(body -> body.contains(Long.toString(missing)) && !body.equals(alone) && !body.equals(alsoAlone)),
+        "the batch itself is not dead: it was split " + dead);
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_DISPATCHED' AND TARGET_ID = ?", number), "dispatched once");
+  }
+
   static JsonObject awaitStatus(Api api, String number, String status) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 15_000;
     JsonObject ticket = null;

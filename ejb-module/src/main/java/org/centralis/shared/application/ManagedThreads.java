@@ -1,4 +1,4 @@
-package org.centralis.acd.application;
+package org.centralis.shared.application;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import javax.naming.InitialContext;

@@ -1,0 +1,104 @@
+package org.centralis.ticket.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.centralis.audit.application.AuditEntry;
+import org.centralis.audit.application.AuditTrail;
+import org.centralis.customer.application.CustomerRef;
+import org.centralis.shared.security.Caller;
+import org.centralis.ticket.domain.Ticket;
+import org.centralis.ticket.domain.TicketCategory;
+import org.centralis.ticket.domain.TicketEventKind;
+import org.centralis.ticket.domain.TicketNumber;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes a batch of checked requests in one transaction (for {@link IntakeGroupCommit}): per ticket the ticket, its
+ * CREATED event, what the other contexts keep about it (complaint register, SLA clocks, report facts: observers of
+ * {@link TicketLogged} and {@link TicketChanged}) and its audit event; then one "tickets created" message for the
+ * batch, which commits with them.
+ *
+ * <p>Runs on the group commit's managed thread, not the caller's: the caller's identity travels in each
+ * {@link PendingTicket} and is written explicitly (creator, owning branch, audit actor). {@link TicketIntake} has
+ * checked the caller's role; this bean is reached only through it.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class TicketIntakeWriter {
+
+  @PersistenceContext private EntityManager em;
+  @Inject private TicketMessages messages;
+  @Inject private AuditTrail auditTrail;
+  @Inject private TicketViews views;
+  @Inject private Event<TicketChanged> changes;
+  @Inject private Event<TicketLogged> logged;
+
+  @Inject
+  @ConfigProperty(name = "centralis.service-center.zone", defaultValue = "Asia/Shanghai")
+  private String serviceCenterZone;
+
+  /** The views of the logged tickets, in the batch's order. */
+  public List<TicketView> write(List<PendingTicket> batch) {
+    List<Ticket> tickets = new ArrayList<>(batch.size());
+    for (PendingTicket pending : batch) {
+      tickets.add(log(pending));
+    }
+    messages.ticketsCreated(tickets.stream().map(Ticket::getId).toList());
+    return tickets.stream().map(views::of).toList();
+  }
+
+  private Ticket log(PendingTicket pending) {
+    Caller caller = pending.caller();
+    LogRequest request = pending.request();
+    CustomerRef customer = pending.customer();
+    TicketCategory category = em.find(TicketCategory.class, request.categoryId());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Ticket ticket =
+        Ticket.log(
+            nextNumber(now),
+            category,
+            request.priority(),
+            request.channel(),
+            request.subject().strip(),
+            request.description() == null ? null : request.description().strip(),
+            customer == null ? null : customer.id(),
+            caller.branchId(),
+            caller.branchPath(),
+            caller.staffId(),
+            caller.login(),
+            now);
+    em.persist(ticket);
+    em.flush();
+    logged.fire(new TicketLogged(ticket.getId(), ticket.getNumber().value(), request));
+    changes.fire(
+        new TicketChanged(ticket.getId(), ticket.getNumber().value(), null, ticket.getStatus(), TicketEventKind.CREATED, caller.login(), now));
+    auditTrail.record(
+        caller,
+        new AuditEntry(
+            "TICKET_CREATED",
+            "TICKET",
+            ticket.getNumber().value(),
+            null,
+            ticket.getType() + "/" + category.getCode() + " " + ticket.getPriority() + " " + ticket.getStatus()
+                + (customer == null ? "" : " customer " + customer.customerNo())));
+    return ticket;
+  }
+
+  private TicketNumber nextNumber(Instant now) {
+    Number counter = (Number) em.createNativeQuery("SELECT TICKET_NO_SEQ.NEXTVAL FROM DUAL").getSingleResult();
+    return TicketNumber.of(LocalDate.ofInstant(now, ZoneId.of(serviceCenterZone)), counter.longValue());
+  }
+}

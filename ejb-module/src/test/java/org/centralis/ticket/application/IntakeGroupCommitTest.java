@@ -1,0 +1,175 @@
+package org.centralis.ticket.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.centralis.shared.domain.InvalidInputException;
+import org.centralis.shared.security.Caller;
+import org.centralis.shared.security.Role;
+import org.centralis.ticket.domain.Channel;
+import org.centralis.ticket.domain.Priority;
+import org.centralis.ticket.domain.TicketType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IntakeGroupCommitTest {
+
+  private static final Caller CLERK = new Caller(7L, "staff1", Set.of(Role.BRANCH_STAFF), 3L, "/1/2/3/", "10.0.0.1");
+
+  private final ExecutorService requests = Executors.newFixedThreadPool(8);
+  private final RecordingWriter writer = new RecordingWriter();
+  private final IntakeGroupCommit groupCommit = new IntakeGroupCommit();
+
+  {
+    groupCommit.writer = writer;
+    groupCommit.executor = Executors.newCachedThreadPool();
+  }
+
+  @AfterEach
+  void stop() {
+    requests.shutdownNow();
+    ((ExecutorService) groupCommit.executor).shutdownNow();
+  }
+
+  @Test
+  void aLoneRequestIsWrittenAtOnceAndTheRequestsThatArriveMeanwhileTogether() throws Exception {
+    writer.holdFirstBatch = new CountDownLatch(1);
+    CompletableFuture<TicketView> first = log("first");
+    writer.firstBatchStarted.await(5, TimeUnit.SECONDS);
+    List<CompletableFuture<TicketView>> next = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      next.add(log("next-" + i));
+    }
+    awaitQueued(5);
+    writer.holdFirstBatch.countDown();
+
+    assertEquals("first", first.get(5, TimeUnit.SECONDS).subject());
+    for (int i = 0; i < 5; i++) {
+      assertEquals("next-" + i, next.get(i).get(5, TimeUnit.SECONDS).subject(), "each request gets its own ticket");
+    }
+    assertEquals(List.of(1, 5), writer.batchSizes, "the first request did not wait for company; the five queued behind it shared a transaction");
+    assertEquals(CLERK, writer.callers.get(0), "the writer logs for the caller who asked, not its own thread's identity");
+  }
+
+  @Test
+  void aFailedBatchIsWrittenAgainTicketByTicketSoOnlyTheBadRequestIsRefused() throws Exception {
+    writer.holdFirstBatch = new CountDownLatch(1);
+    CompletableFuture<TicketView> first = log("first");
+    writer.firstBatchStarted.await(5, TimeUnit.SECONDS);
+    CompletableFuture<TicketView> good1 = log("good-1");
+    awaitQueued(1);
+    CompletableFuture<TicketView> bad = log("bad");
+    awaitQueued(2);
+    CompletableFuture<TicketView> good2 = log("good-2");
+    awaitQueued(3);
+    writer.holdFirstBatch.countDown();
+
+    assertEquals("first", first.get(5, TimeUnit.SECONDS).subject());
+    assertEquals("good-1", good1.get(5, TimeUnit.SECONDS).subject());
+    assertEquals("good-2", good2.get(5, TimeUnit.SECONDS).subject());
+    Exception refused = assertThrows(Exception.class, () -> bad.get(5, TimeUnit.SECONDS));
+    assertTrue(refused.getCause() instanceof InvalidInputException, "the bad request gets its own 400: " + refused);
+    assertEquals(List.of(1, 3, 1, 1, 1), writer.batchSizes);
+    assertEquals(List.of("first", "good-1", "good-2"), writer.committed, "nothing of the failed batch was kept twice or lost");
+  }
+
+  @Test
+  void aBurstIsCutIntoTransactionsOfAtMostTheBatchLimit() throws Exception {
+    writer.holdFirstBatch = new CountDownLatch(1);
+    CompletableFuture<TicketView> first = log("first");
+    writer.firstBatchStarted.await(5, TimeUnit.SECONDS);
+    int burst = IntakeGroupCommit.MAX_BATCH + 3;
+    List<PendingTicket> queued = new ArrayList<>();
+    for (int i = 0; i < burst; i++) { // queued directly: a pool of request threads this large would only slow the test
+      PendingTicket pending = pending("burst-" + i);
+      queued.add(pending);
+      groupCommit.queue.add(pending);
+    }
+    writer.holdFirstBatch.countDown();
+    first.get(5, TimeUnit.SECONDS);
+    for (PendingTicket p : queued) {
+      p.answer().get(5, TimeUnit.SECONDS);
+    }
+    assertEquals(List.of(1, IntakeGroupCommit.MAX_BATCH, 3), writer.batchSizes);
+  }
+
+  private CompletableFuture<TicketView> log(String subject) {
+    return CompletableFuture.supplyAsync(() -> groupCommit.log(pending(subject)), requests);
+  }
+
+  private static PendingTicket pending(String subject) {
+    return new PendingTicket(CLERK, new LogRequest(TicketType.INQUIRY, 1L, Priority.NORMAL, Channel.PHONE, subject, null, null, null), null);
+  }
+
+  private void awaitQueued(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (groupCommit.queue.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(n, groupCommit.queue.size(), "requests queued behind the running batch");
+  }
+
+  /** A writer that commits in memory: it refuses any batch holding the subject "bad", as an observer's 400 would. */
+  static class RecordingWriter extends TicketIntakeWriter {
+    final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    final List<String> committed = Collections.synchronizedList(new ArrayList<>());
+    final List<Caller> callers = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch firstBatchStarted = new CountDownLatch(1);
+    CountDownLatch holdFirstBatch;
+
+    @Override
+    public List<TicketView> write(List<PendingTicket> batch) {
+      batchSizes.add(batch.size());
+      if (firstBatchStarted.getCount() > 0) {
+        firstBatchStarted.countDown();
+        try {
+          holdFirstBatch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (batch.stream().anyMatch(p -> p.request().subject().equals("bad"))) {
+        throw new InvalidInputException("subject", "bad", "refused");
+      }
+      batch.forEach(p -> {
+        committed.add(p.request().subject());
+        callers.add(p.caller());
+      });
+      return batch.stream().map(p -> view(p.request().subject())).toList();
+    }
+  }
+
+  /** A view with only its subject set: what the group commit must hand back to the right request. */
+  static TicketView view(String subject) {
+    try {
+      RecordComponent[] components = TicketView.class.getRecordComponents();
+      Object[] values = new Object[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        values[i] = components[i].getName().equals("subject") ? subject : defaultOf(types[i]);
+      }
+      return TicketView.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Object defaultOf(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return null;
+    }
+    return type == boolean.class ? false : type == long.class ? 0L : type == int.class ? 0 : type == double.class ? 0.0 : null;
+  }
+}
