@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -108,10 +109,33 @@ public final class Browser implements AutoCloseable {
 
   /** Picks the option with this label in a PrimeFaces selectOneMenu. */
   public void choose(String clientId, String label) {
-    wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(By.id(clientId))).click();
-    By item = By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item[data-label='" + label + "']");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(item)).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(clientId + "_panel")));
+    pick(clientId, By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item[data-label='" + label + "']"), label);
+  }
+
+  /** Picks the first option whose label contains {@code part} (category and branch labels are indented). */
+  public void chooseContaining(String clientId, String part) {
+    pick(clientId, By.xpath("//*[@id='" + clientId + "_panel']//li[contains(@data-label, '" + part + "')]"), part);
+  }
+
+  /**
+   * Opens the menu, scrolls the item into its panel's view and clicks it, until the menu's label shows it: with
+   * Chromium 156 a click on an item below the panel's fold could land on the item above it, which closes the panel
+   * with the wrong choice; the loop then opens it again.
+   */
+  private void pick(String clientId, By item, String shown) {
+    By panel = By.id(clientId + "_panel");
+    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class)
+        .until(d -> {
+          if (!d.findElement(panel).isDisplayed()) {
+            d.findElement(By.id(clientId)).click();
+            return false;
+          }
+          WebElement option = d.findElement(item);
+          ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
+          option.click();
+          return d.findElement(By.id(clientId + "_label")).getText().contains(shown);
+        });
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(panel));
   }
 
   /** Clicks a download button and returns the file the browser saved (waits until it is complete). */

@@ -161,8 +161,8 @@ class SlaPanelIT {
       // Try-out: a suggestion about the new category, at the headquarters, goes to the team the rules name.
       session.choose("rulesForm:tryType", "建议");
       session.screenshot("try-type-chosen");
-      pick(session, "rulesForm:tryCategory", "(IT-ADM-UI-" + suffix + ")");
-      pick(session, "rulesForm:tryBranch", Db.scalar("SELECT NAME FROM BRANCH WHERE PARENT_ID IS NULL"));
+      session.chooseContaining("rulesForm:tryCategory", "(IT-ADM-UI-" + suffix + ")");
+      session.chooseContaining("rulesForm:tryBranch", Db.scalar("SELECT NAME FROM BRANCH WHERE PARENT_ID IS NULL"));
       session.click(By.id("rulesForm:try"));
       WebElement result = session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("tryResultText")));
       String expected = api.post("admin1", "/api/admin/dispatch-rules/try",
@@ -171,13 +171,5 @@ class SlaPanelIT {
       assertTrue(result.getText().contains(expected), result.getText() + " / " + expected);
       session.screenshot("try-out");
     }
-  }
-
-  /** Picks the option whose label contains {@code part} (category and branch labels are indented). */
-  private static void pick(Browser session, String clientId, String part) {
-    session.click(By.id(clientId));
-    By item = By.xpath("//*[@id='" + clientId + "_panel']//li[contains(@data-label, '" + part + "')]");
-    session.await().until(ExpectedConditions.visibilityOfElementLocated(item)).click();
-    session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id(clientId + "_panel")));
   }
 }

@@ -613,7 +613,6 @@ class TicketLifecycleIT {
         }, clients));
       }
       start.countDown();
-      Api api = new Api(base);
       for (int i = 0; i < logins.size(); i++) {
         Api.Reply created = replies.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(201, created.status(), created.body());
@@ -625,7 +624,7 @@ class TicketLifecycleIT {
             Db.scalar("SELECT CREATED_BY_ID || '/' || OWNING_BRANCH_ID FROM TICKET WHERE TICKET_NO = ?", number),
             number + " is created by and owned by the branch of " + login);
         assertEquals(login, Db.scalar("SELECT ACTOR_LOGIN FROM AUDIT_EVENT WHERE ACTION = 'TICKET_CREATED' AND TARGET_ID = ?", number));
-        JsonObject ticket = awaitStatus(api, number, "DISPATCHED");
+        JsonObject ticket = awaitStatus(new Api(base), login, number, "DISPATCHED");
         JsonObject createdEvent = ticket.getJsonArray("timeline").getJsonObject(0);
         assertEquals("CREATED", createdEvent.getString("kind"));
         assertEquals(login, createdEvent.getString("actor"));
@@ -671,10 +670,15 @@ class TicketLifecycleIT {
   }
 
   static JsonObject awaitStatus(Api api, String number, String status) throws InterruptedException {
+    return awaitStatus(api, "staff1", number, status);
+  }
+
+  /** Waits until the ticket, as the login sees it, has the status. */
+  static JsonObject awaitStatus(Api api, String login, String number, String status) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 15_000;
     JsonObject ticket = null;
     while (System.currentTimeMillis() < deadline) {
-      Api.Reply r = api.get("staff1", "/api/tickets/" + number);
+      Api.Reply r = api.get(login, "/api/tickets/" + number);
       assertEquals(200, r.status(), r.body());
       ticket = r.json();
       if (status.equals(ticket.getString("status"))) {

@@ -305,8 +305,8 @@ class TeamWorkPathIT {
     WebElement delay = redraws.until(ExpectedConditions.elementToBeClickable(By.id("chainsForm:levels:1:delay_input")));
     delay.clear();
     delay.sendKeys("60");
-    redraws.until(ExpectedConditions.elementToBeClickable(By.id("chainsForm:levels:1:raise"))).click();
-    redraws.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='chainsForm:levels:1:raise_panel']//li[contains(., '紧急')]"))).click();
+    redraws.until(ExpectedConditions.elementToBeClickable(By.id("chainsForm:levels:1:raise")));
+    session.chooseContaining("chainsForm:levels:1:raise", "紧急");
     session.screenshot("chain-editor");
     browser.findElement(By.id("chainsForm:save")).click();
     redraws.until(b -> b.findElement(By.id("chainsForm:chains")).getText().contains("IT-UI-CHAIN"));
