@@ -33,13 +33,26 @@ class IntakeGroupCommitTest {
 
   {
     groupCommit.writer = writer;
-    groupCommit.executor = Executors.newCachedThreadPool();
+    groupCommit.writers = 1;
+    groupCommit.threads = Thread::new;
   }
 
   @AfterEach
   void stop() {
     requests.shutdownNow();
-    ((ExecutorService) groupCommit.executor).shutdownNow();
+    groupCommit.stop();
+  }
+
+  @Test
+  void aSecondWriterTakesARequestAtOnceWhileTheFirstCommits() throws Exception {
+    groupCommit.writers = 2;
+    writer.holdFirstBatch = new CountDownLatch(1);
+    CompletableFuture<TicketView> first = log("first");
+    writer.firstBatchStarted.await(5, TimeUnit.SECONDS);
+    assertEquals("second", log("second").get(5, TimeUnit.SECONDS).subject(), "written while the first batch still commits");
+    writer.holdFirstBatch.countDown();
+    assertEquals("first", first.get(5, TimeUnit.SECONDS).subject());
+    assertEquals(List.of(1, 1), writer.batchSizes);
   }
 
   @Test
@@ -91,7 +104,7 @@ class IntakeGroupCommitTest {
     writer.firstBatchStarted.await(5, TimeUnit.SECONDS);
     int burst = IntakeGroupCommit.MAX_BATCH + 3;
     List<PendingTicket> queued = new ArrayList<>();
-    for (int i = 0; i < burst; i++) { // queued directly: a pool of request threads this large would only slow the test
+    for (int i = 0; i < burst; i++) { // queued directly (the writer runs already): a pool of request threads this large would only slow the test
       PendingTicket pending = pending("burst-" + i);
       queued.add(pending);
       groupCommit.queue.add(pending);
