@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.centralis.shared.application.ManagedThreads;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.centralis.shared.application.ManagedThreads;
 
 /**
  * Re-runs routing after every committed change that can make a match (arrival, agent ready,

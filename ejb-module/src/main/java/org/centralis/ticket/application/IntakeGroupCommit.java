@@ -25,9 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (broker, disk) with the next batch's statements, but make batches smaller, and on 2 shared cores the CPU that smaller
  * batches cost weighed more (1 writer 93.8 tickets/s, 2 writers 82.3, 4 writers 71.5 at 8 client threads,
  * docs/performance.md "Run G"); with the database on a host of its own, more may pay. Writers are the node's own
- * managed threads, fed by a queue; the request thread waits for its own ticket's answer, so the caller still gets 201 only after the commit. If
- * a batch fails (an invalid complaint taxonomy, a lock timeout), each of its tickets is written again on its own, so
- * one bad request refuses only itself.
+ * managed threads, fed by a queue; the request thread waits for its own ticket's answer, so the caller still gets 201
+ * only after the commit. If a batch fails (an invalid complaint taxonomy, a lock timeout), each of its tickets is
+ * written again on its own, so one bad request refuses only itself.
  */
 @ApplicationScoped
 public class IntakeGroupCommit {
@@ -46,16 +46,19 @@ public class IntakeGroupCommit {
   ThreadFactory threads;
   final BlockingQueue<PendingTicket> queue = new LinkedBlockingQueue<>();
   private final List<Thread> started = new ArrayList<>();
+  private volatile boolean writing;
 
   /** Queues a checked request and waits until its ticket is committed (or refused). */
   TicketView log(PendingTicket pending) {
-    startWriters();
+    if (!writing) {
+      startWriters();
+    }
     queue.add(pending);
     return pending.await();
   }
 
   private synchronized void startWriters() {
-    if (!started.isEmpty()) {
+    if (writing) {
       return;
     }
     ThreadFactory factory = threads != null ? threads : ManagedThreads.defaultThreadFactory();
@@ -65,6 +68,7 @@ public class IntakeGroupCommit {
       thread.start();
       started.add(thread);
     }
+    writing = true;
   }
 
   @PreDestroy
