@@ -9,19 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 label=$1
 data=/tmp/ab-$label
-rm -rf "$data"
 if [[ -n ${2:-} ]]; then # run.sh's URL as it was before run F (no QUERY_CACHE_SIZE) plus the suffix
   export CENTRALIS_DB_URL="jdbc:h2:file:$data/db/centralis;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE$2"
 fi
-PORT=18480 BROKER_PORT=18481 CENTRALIS_DATA=$data setsid ./run.sh > "/tmp/ab-$label.run.log" 2>&1 &
-server=$!
-trap 'kill -- -$server 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -sf http://localhost:18480/health/ready 2>/dev/null | grep -q database && break
-  sleep 2
-done
-sleep 5
-users=$(echo staff{1..14} agent{1..30} | tr ' ' ',')
+source bench/scripts/server.sh
+start_server "$data" "/tmp/ab-$label.run.log"
+users=$INTAKE_USERS
 for threads in 4 8 4 8; do
   java -jar bench/target/centralis-bench.jar ticket-intake --url http://localhost:18480 --users "$users" --threads $threads --seconds 30 2>/dev/null |
     python3 -c "import sys, json; j = json.loads(sys.stdin.read()); print('$label', 'threads', $threads, {k: j.get(k) for k in ('ticketsPerSecond', 'p50Ms', 'p99Ms', 'tickets', 'errors', 'undispatchedAfterWait')})"

@@ -10,17 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 label=$1
 threads=${2:-8}
-data=/tmp/iw-$label
-rm -rf "$data"
-PORT=18480 BROKER_PORT=18481 CENTRALIS_DATA=$data setsid ./run.sh > "/tmp/iw-$label.run.log" 2>&1 &
-server=$!
-trap 'kill -- -$server 2>/dev/null || true; while ss -ltn | grep -q ":1848[01] "; do sleep 1; done' EXIT
-for _ in $(seq 1 180); do
-  curl -sf http://localhost:18480/health/ready 2>/dev/null | grep -q database && break
-  sleep 2
-done
-sleep 5
-users=$(echo staff{1..14} agent{1..30} | tr ' ' ',')
+source bench/scripts/server.sh
+start_server "/tmp/iw-$label" "/tmp/iw-$label.run.log"
+users=$INTAKE_USERS
 intake() { java -jar bench/target/centralis-bench.jar ticket-intake --url http://localhost:18480 --users "$users" --threads "$threads" "$@" 2>/dev/null; }
 intake --seconds "${WARM:-180}" > /dev/null
 pid=$(ss -ltnp | grep ":18480 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)

@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -596,8 +600,8 @@ class TicketLifecycleIT {
     for (String login : logins) {
       customers.putIfAbsent(login, Fixtures.customerOf(login));
     }
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(logins.size());
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService clients = Executors.newFixedThreadPool(logins.size());
     List<CompletableFuture<Api.Reply>> replies = new ArrayList<>();
     try {
       for (int i = 0; i < logins.size(); i++) {
@@ -614,7 +618,7 @@ class TicketLifecycleIT {
       }
       start.countDown();
       for (int i = 0; i < logins.size(); i++) {
-        Api.Reply created = replies.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Api.Reply created = replies.get(i).get(60, TimeUnit.SECONDS);
         assertEquals(201, created.status(), created.body());
         String login = logins.get(i);
         String number = created.json().getString("number");
