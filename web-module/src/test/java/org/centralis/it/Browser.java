@@ -109,12 +109,22 @@ public final class Browser implements AutoCloseable {
 
   /** Picks the option with this label in a PrimeFaces selectOneMenu. */
   public void choose(String clientId, String label) {
-    pick(clientId, By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item[data-label='" + label + "']"), label);
+    pick(clientId, By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item[data-label='" + label + "']"), d -> shown(d, clientId).contains(label));
   }
 
   /** Picks the first option whose label contains {@code part} (category and branch labels are indented). */
   public void chooseContaining(String clientId, String part) {
-    pick(clientId, By.xpath("//*[@id='" + clientId + "_panel']//li[contains(@data-label, '" + part + "')]"), part);
+    pick(clientId, By.xpath("//*[@id='" + clientId + "_panel']//li[contains(@data-label, '" + part + "')]"), d -> shown(d, clientId).contains(part));
+  }
+
+  /** Picks the first real option of a PrimeFaces selectOneMenu (not its "please choose" entry). */
+  public void chooseFirst(String clientId) {
+    By item = By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item:not(.ui-noselection-option)");
+    pick(clientId, item, d -> !String.valueOf(((JavascriptExecutor) d).executeScript("return document.getElementById(arguments[0]).value;", clientId + "_input")).isEmpty());
+  }
+
+  private static String shown(WebDriver d, String clientId) {
+    return d.findElement(By.id(clientId + "_label")).getText();
   }
 
   /**
@@ -122,7 +132,7 @@ public final class Browser implements AutoCloseable {
    * Chromium 156 a click on an item below the panel's fold could land on the item above it, which closes the panel
    * with the wrong choice; the loop then opens it again.
    */
-  private void pick(String clientId, By item, String shown) {
+  private void pick(String clientId, By item, java.util.function.Predicate<WebDriver> chosen) {
     By panel = By.id(clientId + "_panel");
     wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class)
         .until(d -> {
@@ -133,7 +143,7 @@ public final class Browser implements AutoCloseable {
           WebElement option = d.findElement(item);
           ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
           option.click();
-          return d.findElement(By.id(clientId + "_label")).getText().contains(shown);
+          return chosen.test(d);
         });
     wait.until(ExpectedConditions.invisibilityOfElementLocated(panel));
   }

@@ -107,7 +107,7 @@ class BranchStaffPathIT {
 
     // The single result is selected for the request; log an inquiry for them.
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("selectedCustomer")));
-    chooseFirst("logForm:categoryId");
+    session.chooseFirst("logForm:categoryId");
     String subject = "浏览器测试 " + System.currentTimeMillis();
     browser.findElement(By.id("logForm:subject")).sendKeys(subject);
     browser.findElement(By.id("logForm:description")).sendKeys("客户来柜面询问近期账户余额变动原因。");
@@ -221,14 +221,5 @@ class BranchStaffPathIT {
     session.screenshot("wrong-password");
     session.signIn("agent29"); // resets the failure count
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-agent")));
-  }
-
-  /** Picks the first real option of a PrimeFaces selectOneMenu. */
-  private void chooseFirst(String clientId) {
-    browser.findElement(By.id(clientId)).click();
-    By items = By.cssSelector("[id='" + clientId + "_panel'] li.ui-selectonemenu-item:not(.ui-noselection-option)");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(items));
-    browser.findElements(items).get(0).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(clientId + "_panel")));
   }
 }
