@@ -15,11 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Group commit of intake (受理, ADR 0018): the requests that arrive while the writers are committing are written
- * together in the next transaction, by {@link TicketIntakeWriter}. A ticket is two XA transactions (intake with its
- * dispatch message, and the dispatch), and their two-phase commits — broker round trips, the broker's and the
- * transaction log's disk syncs, and H2 store writes at prepare and at commit — cost more than the ticket's own
- * statements; a batch pays them once. Nobody waits for a batch to fill: an idle writer takes a lone request at once,
- * and batches grow only while every writer is committing.
+ * together in the next transaction, by {@link TicketIntakeWriter}; a commit (an H2 store write with {@code
+ * WRITE_DELAY=0}, a redo log sync on Oracle) costs more than a ticket's own statements, and a batch pays it once. After
+ * the commit the writer answers the callers and announces the batch for dispatch through the {@link DispatchOutbox}
+ * (ADR 0019), in a transaction of the broker's alone: no two-phase commit on intake's path. Nobody waits for a batch to
+ * fill: an idle writer takes a lone request at once, and batches grow only while every writer is committing.
  *
  * <p>One writer thread per node by default ({@code centralis.intake.writers}): more writers overlap one commit's waits
  * (broker, disk) with the next batch's statements, but make batches smaller, and on 2 shared cores the CPU that smaller
@@ -38,6 +38,7 @@ public class IntakeGroupCommit {
   static final int MAX_BATCH = 32;
 
   @Inject TicketIntakeWriter writer;
+  @Inject DispatchOutbox outbox;
 
   @Inject
   @ConfigProperty(name = "centralis.intake.writers", defaultValue = "1")
@@ -95,10 +96,11 @@ public class IntakeGroupCommit {
 
   private void write(List<PendingTicket> batch) {
     try {
-      List<TicketView> views = writer.write(batch);
+      TicketIntakeWriter.Written written = writer.write(batch);
       for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).answer().complete(views.get(i));
+        batch.get(i).answer().complete(written.views().get(i));
       }
+      announce(written.ticketIds());
     } catch (RuntimeException e) {
       if (batch.size() == 1) {
         batch.get(0).answer().completeExceptionally(e); // as the container threw it: the request thread rethrows it
@@ -111,6 +113,15 @@ public class IntakeGroupCommit {
     } catch (Error e) {
       batch.forEach(p -> p.answer().completeExceptionally(e));
       throw e;
+    }
+  }
+
+  /** The tickets are logged whatever happens here: a message that cannot be sent now is sent by the outbox's sweeper. */
+  private void announce(List<Long> ticketIds) {
+    try {
+      outbox.announce(ticketIds);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "tickets " + ticketIds + " were logged but not announced for dispatch; the dispatch outbox sends them later", e);
     }
   }
 }

@@ -42,6 +42,7 @@ public class TicketDispatch {
   @Inject private CustomerDirectory customers;
   @Inject private Event<TicketChanged> changes;
   @Inject private TicketMessages messages;
+  @Inject private DispatchOutbox outbox;
 
   /**
    * The active rule that receives a ticket with these facts: the one path both the dispatch of new
@@ -75,11 +76,12 @@ public class TicketDispatch {
   }
 
   /**
-   * Dispatches the tickets one intake transaction logged, in this one transaction. A ticket that cannot be dispatched
-   * does not hold back the others: it is sent again in a message of its own, which {@link #dispatchNew(long)} then
-   * refuses until the broker moves it to the dead-letter queue.
+   * Dispatches the tickets one intake transaction logged, in this one transaction, and takes them out of the dispatch
+   * outbox. A ticket that cannot be dispatched does not hold back the others: it is sent again in a message of its own,
+   * which {@link #dispatchNew(long)} then refuses until the broker moves it to the dead-letter queue.
    */
   public void dispatchNew(List<Long> ticketIds) {
+    outbox.takeCharge(ticketIds);
     DispatchRuleMatcher matcher = matcher();
     for (long ticketId : ticketIds) {
       attempt(ticketId, matcher).ifPresent(failure -> {
@@ -87,6 +89,15 @@ public class TicketDispatch {
         messages.ticketCreated(ticketId);
       });
     }
+  }
+
+  /**
+   * Sends each ticket of a batch message that failed once in a message of its own, so a ticket that keeps failing ends
+   * in the dead-letter queue alone; the new messages take the tickets' place in the outbox.
+   */
+  public void sendOneByOne(List<Long> ticketIds) {
+    outbox.takeCharge(ticketIds);
+    ticketIds.forEach(messages::ticketCreated);
   }
 
   /** Dispatches the ticket if it is still NEW; why it cannot be, if it cannot. */

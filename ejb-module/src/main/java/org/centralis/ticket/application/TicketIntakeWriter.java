@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Writes a batch of checked requests in one transaction (for {@link IntakeGroupCommit}): per ticket the ticket, its
  * CREATED event, what the other contexts keep about it (complaint register, SLA clocks, report facts: observers of
- * {@link TicketLogged} and {@link TicketChanged}) and its audit event; then one "tickets created" message for the
- * batch, which commits with them.
+ * {@link TicketLogged} and {@link TicketChanged}) and its audit event; and the batch's rows in the dispatch outbox
+ * (ADR 0019), which {@link IntakeGroupCommit} announces once this transaction has committed.
  *
  * <p>Runs on the group commit's managed thread, not the caller's: the caller's identity travels in each
  * {@link PendingTicket} and is written explicitly (creator, owning branch, audit actor). {@link TicketIntake} has
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TicketIntakeWriter {
 
   @PersistenceContext private EntityManager em;
-  @Inject private TicketMessages messages;
+  @Inject private DispatchOutbox outbox;
   @Inject private AuditTrail auditTrail;
   @Inject private TicketViews views;
   @Inject private Event<TicketChanged> changes;
@@ -51,14 +51,18 @@ public class TicketIntakeWriter {
   private String serviceCenterZone;
 
   /** The views of the logged tickets, in the batch's order. */
-  public List<TicketView> write(List<PendingTicket> batch) {
+  public Written write(List<PendingTicket> batch) {
     List<Ticket> tickets = new ArrayList<>(batch.size());
     for (PendingTicket pending : batch) {
       tickets.add(log(pending));
     }
-    messages.ticketsCreated(tickets.stream().map(Ticket::getId).toList());
-    return tickets.stream().map(views::of).toList();
+    List<Long> ids = tickets.stream().map(Ticket::getId).toList();
+    outbox.hold(ids, tickets.get(0).getCreatedAt());
+    return new Written(ids, tickets.stream().map(views::of).toList());
   }
+
+  /** The batch's tickets, for the dispatch outbox's announcement, and their views for the callers, in order. */
+  public record Written(List<Long> ticketIds, List<TicketView> views) {}
 
   private Ticket log(PendingTicket pending) {
     Caller caller = pending.caller();

@@ -14,7 +14,6 @@ import java.io.StringReader;
 import java.util.List;
 import org.centralis.shared.infrastructure.messaging.Messaging;
 import org.centralis.ticket.application.TicketDispatch;
-import org.centralis.ticket.application.TicketMessages;
 
 /**
  * Dispatches newly logged tickets. Contract: thin — parse, call {@link TicketDispatch}, and
@@ -41,7 +40,6 @@ public class TicketCreatedConsumer implements MessageListener {
   static final String TICKET_ID = "ticketId";
 
   @Inject private TicketDispatch dispatch;
-  @Inject private TicketMessages messages;
 
   @Override
   public void onMessage(Message message) {
@@ -54,7 +52,7 @@ public class TicketCreatedConsumer implements MessageListener {
       }
       List<Long> ticketIds = json.getJsonArray(TICKET_IDS).getValuesAs(JsonNumber.class).stream().map(JsonNumber::longValueExact).toList();
       if (message.getJMSRedelivered()) {
-        ticketIds.forEach(messages::ticketCreated);
+        dispatch.sendOneByOne(ticketIds);
       } else {
         dispatch.dispatchNew(ticketIds);
       }

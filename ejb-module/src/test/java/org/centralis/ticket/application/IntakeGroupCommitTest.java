@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.Role;
@@ -29,10 +32,12 @@ class IntakeGroupCommitTest {
 
   private final ExecutorService requests = Executors.newFixedThreadPool(8);
   private final RecordingWriter writer = new RecordingWriter();
+  private final RecordingOutbox outbox = new RecordingOutbox();
   private final IntakeGroupCommit groupCommit = new IntakeGroupCommit();
 
   {
     groupCommit.writer = writer;
+    groupCommit.outbox = outbox;
     groupCommit.writers = 1;
     groupCommit.threads = Thread::new;
   }
@@ -73,6 +78,20 @@ class IntakeGroupCommitTest {
     }
     assertEquals(List.of(1, 5), writer.batchSizes, "the first request did not wait for company; the five queued behind it shared a transaction");
     assertEquals(CLERK, writer.callers.get(0), "the writer logs for the caller who asked, not its own thread's identity");
+    outbox.awaitAttempts(2);
+    assertEquals(List.of(List.of(1L), List.of(2L, 3L, 4L, 5L, 6L)), outbox.announced, "each committed batch is announced for dispatch once");
+  }
+
+  @Test
+  void aBrokerThatRefusesTheAnnouncementFailsNoCallerTheirTicketsWaitInTheOutbox() throws Exception {
+    writer.holdFirstBatch = new CountDownLatch(0);
+    outbox.refuse = true;
+    assertEquals("while the broker is down", log("while the broker is down").get(5, TimeUnit.SECONDS).subject());
+    outbox.awaitAttempts(1);
+    outbox.refuse = false;
+    assertEquals("after", log("after").get(5, TimeUnit.SECONDS).subject());
+    outbox.awaitAttempts(2);
+    assertEquals(List.of(List.of(2L)), outbox.announced, "the writer goes on; the first ticket is left to the outbox's sweeper");
   }
 
   @Test
@@ -95,6 +114,8 @@ class IntakeGroupCommitTest {
     assertTrue(refused.getCause() instanceof InvalidInputException, "the bad request gets its own 400: " + refused);
     assertEquals(List.of(1, 3, 1, 1, 1), writer.batchSizes);
     assertEquals(List.of("first", "good-1", "good-2"), writer.committed, "nothing of the failed batch was kept twice or lost");
+    outbox.awaitAttempts(3);
+    assertEquals(List.of(List.of(1L), List.of(2L), List.of(3L)), outbox.announced, "only committed tickets are announced");
   }
 
   @Test
@@ -141,8 +162,10 @@ class IntakeGroupCommitTest {
     final CountDownLatch firstBatchStarted = new CountDownLatch(1);
     CountDownLatch holdFirstBatch;
 
+    private final AtomicLong lastId = new AtomicLong();
+
     @Override
-    public List<TicketView> write(List<PendingTicket> batch) {
+    public Written write(List<PendingTicket> batch) {
       batchSizes.add(batch.size());
       if (firstBatchStarted.getCount() > 0) {
         firstBatchStarted.countDown();
@@ -155,11 +178,39 @@ class IntakeGroupCommitTest {
       if (batch.stream().anyMatch(p -> p.request().subject().equals("bad"))) {
         throw new InvalidInputException("subject", "bad", "refused");
       }
+      long last = lastId.addAndGet(batch.size());
       batch.forEach(p -> {
         committed.add(p.request().subject());
         callers.add(p.caller());
       });
-      return batch.stream().map(p -> view(p.request().subject())).toList();
+      List<Long> ids = LongStream.rangeClosed(last - batch.size() + 1, last).boxed().toList();
+      return new Written(ids, batch.stream().map(p -> view(p.request().subject())).toList());
+    }
+  }
+
+  /** An outbox whose broker may be down: it records the announcements that reached it. */
+  static class RecordingOutbox extends DispatchOutbox {
+    final List<List<Long>> announced = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean refuse;
+
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    @Override
+    public void announce(List<Long> ticketIds) {
+      attempts.incrementAndGet();
+      if (refuse) {
+        throw new IllegalStateException("AMQ219007: Cannot connect to server(s)");
+      }
+      announced.add(ticketIds);
+    }
+
+    /** The writer completes the answers before it announces: waits until the n-th announcement has been tried. */
+    void awaitAttempts(int n) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (attempts.get() < n && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(n, attempts.get(), "announcements tried");
     }
   }
 

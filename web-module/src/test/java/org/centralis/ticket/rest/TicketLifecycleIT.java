@@ -634,6 +634,8 @@ class TicketLifecycleIT {
         assertEquals(login, createdEvent.getString("actor"));
         assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_DISPATCHED' AND TARGET_ID = ?", number));
         assertEquals("1", Db.scalar("SELECT COUNT(*) FROM COMPLAINT C, TICKET T WHERE C.TICKET_ID = T.ID AND T.TICKET_NO = ?", number));
+        assertEquals("0", Db.scalar("SELECT COUNT(*) FROM TICKET_DISPATCH_OUTBOX O, TICKET T WHERE O.TICKET_ID = T.ID AND T.TICKET_NO = ?", number),
+            "the dispatch message took " + number + " out of the dispatch outbox");
       }
     } finally {
       clients.shutdownNow();
@@ -671,6 +673,29 @@ class TicketLifecycleIT {
     assertFalse(dead.stream().anyMatch(body -> body.contains(Long.toString(missing)) && !body.equals(alone) && !body.equals(alsoAlone)),
         "the batch itself is not dead: it was split " + dead);
     assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_DISPATCHED' AND TARGET_ID = ?", number), "dispatched once");
+  }
+
+  /**
+   * Intake announces its tickets after their commit (ADR 0019); a message lost in between (a crash, the broker down)
+   * leaves the ticket in the dispatch outbox, and the sweeper announces it again. Here the loss is staged on a ticket
+   * that was dispatched: announced twice, it is still dispatched once.
+   */
+  @Test
+  void aTicketLeftInTheDispatchOutboxIsAnnouncedAgainAndDispatchedOnce() throws Exception {
+    Api api = new Api(base);
+    String number = api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "派单消息丢失后重发")).json().getString("number");
+    awaitStatus(api, number, "DISPATCHED");
+    String id = Db.scalar("SELECT ID FROM TICKET WHERE TICKET_NO = ?", number);
+    assertEquals("0", Db.scalar("SELECT COUNT(*) FROM TICKET_DISPATCH_OUTBOX WHERE TICKET_ID = ?", id));
+    Db.update("INSERT INTO TICKET_DISPATCH_OUTBOX (TICKET_ID, LOGGED_AT) VALUES (?, CURRENT_TIMESTAMP - INTERVAL '1' HOUR)", Long.parseLong(id));
+
+    long deadline = System.currentTimeMillis() + 60_000; // the sweeper runs every 15 s
+    while (!"0".equals(Db.scalar("SELECT COUNT(*) FROM TICKET_DISPATCH_OUTBOX WHERE TICKET_ID = ?", id)) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(500);
+    }
+    assertEquals("0", Db.scalar("SELECT COUNT(*) FROM TICKET_DISPATCH_OUTBOX WHERE TICKET_ID = ?", id), "announced again and taken in charge");
+    assertEquals("1", Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'TICKET_DISPATCHED' AND TARGET_ID = ?", number), "dispatched once");
+    assertEquals("DISPATCHED", api.get("staff1", "/api/tickets/" + number).json().getString("status"));
   }
 
   static JsonObject awaitStatus(Api api, String number, String status) throws InterruptedException {
