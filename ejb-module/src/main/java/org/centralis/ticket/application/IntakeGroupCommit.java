@@ -17,12 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Group commit of intake (受理, ADR 0018): the requests that arrive while the writers are committing are written
  * together in the next transaction, by {@link TicketIntakeWriter}; a commit (an H2 store write with {@code
  * WRITE_DELAY=0}, a redo log sync on Oracle) costs more than a ticket's own statements, and a batch pays it once. After
- * the commit the writer answers the callers and announces the batch for dispatch through the {@link DispatchOutbox}
- * (ADR 0019), in a transaction of the broker's alone: no two-phase commit on intake's path. Nobody waits for a batch to
- * fill: an idle writer takes a lone request at once, and batches grow only while every writer is committing.
+ * the commit the writer answers the callers and hands the batch to the {@link DispatchAnnouncer}, which sends its
+ * dispatch message on a thread of its own (ADR 0019): no two-phase commit on intake's path, and no wait for the
+ * broker. Nobody waits for a batch to fill: an idle writer takes a lone request at once, and batches grow only while
+ * every writer is committing.
  *
- * <p>One writer thread per node by default ({@code centralis.intake.writers}): more writers overlap one commit's waits
- * (broker, disk) with the next batch's statements, but make batches smaller, and on 2 shared cores the CPU that smaller
+ * <p>One writer thread per node by default ({@code centralis.intake.writers}): more writers overlap one commit's wait
+ * (the disk) with the next batch's statements, but make batches smaller, and on 2 shared cores the CPU that smaller
  * batches cost weighed more (1 writer 93.8 tickets/s, 2 writers 82.3, 4 writers 71.5 at 8 client threads,
  * docs/performance.md "Run G"); with the database on a host of its own, more may pay. Writers are the node's own
  * managed threads, fed by a queue; the request thread waits for its own ticket's answer, so the caller still gets 201
@@ -38,7 +39,7 @@ public class IntakeGroupCommit {
   static final int MAX_BATCH = 32;
 
   @Inject TicketIntakeWriter writer;
-  @Inject DispatchOutbox outbox;
+  @Inject DispatchAnnouncer announcer;
 
   @Inject
   @ConfigProperty(name = "centralis.intake.writers", defaultValue = "1")
@@ -95,12 +96,9 @@ public class IntakeGroupCommit {
   }
 
   private void write(List<PendingTicket> batch) {
+    TicketIntakeWriter.Written written;
     try {
-      TicketIntakeWriter.Written written = writer.write(batch);
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).answer().complete(written.views().get(i));
-      }
-      announce(written.ticketIds());
+      written = writer.write(batch);
     } catch (RuntimeException e) {
       if (batch.size() == 1) {
         batch.get(0).answer().completeExceptionally(e); // as the container threw it: the request thread rethrows it
@@ -110,18 +108,14 @@ public class IntakeGroupCommit {
       for (PendingTicket one : batch) {
         write(List.of(one));
       }
+      return;
     } catch (Error e) {
       batch.forEach(p -> p.answer().completeExceptionally(e));
       throw e;
     }
-  }
-
-  /** The tickets are logged whatever happens here: a message that cannot be sent now is sent by the outbox's sweeper. */
-  private void announce(List<Long> ticketIds) {
-    try {
-      outbox.announce(ticketIds);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "tickets " + ticketIds + " were logged but not announced for dispatch; the dispatch outbox sends them later", e);
+    announcer.announce(written.ticketIds()); // queued, not sent: the callers do not wait for the broker
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).answer().complete(written.views().get(i));
     }
   }
 }

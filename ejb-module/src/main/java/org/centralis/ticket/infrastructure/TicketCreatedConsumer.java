@@ -2,6 +2,8 @@ package org.centralis.ticket.infrastructure;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -20,6 +22,12 @@ import org.centralis.ticket.application.TicketDispatch;
  * rethrow any failure so the broker redelivers and finally moves the message to the dead-letter
  * queue; processing a message twice changes nothing because dispatch is idempotent.
  *
+ * <p>The message is not part of the dispatch's transaction (ADR 0019): {@link TicketDispatch} commits in a transaction
+ * of the database alone, and the resource adapter acknowledges the message after {@code onMessage} returns, or rolls
+ * its delivery back when it throws (so the broker redelivers it). A dispatch that committed just before a crash is
+ * delivered again and changes nothing; a two-phase commit with the broker for every message would cost more than the
+ * dispatch itself.
+ *
  * <p>A message names the tickets one intake transaction logged ({@code ticketIds}), or one ticket ({@code ticketId}).
  * A batch that failed once is not tried again as a batch: it is split into one message per ticket, so a ticket that
  * keeps failing ends in the dead-letter queue alone and the others are dispatched.
@@ -34,6 +42,7 @@ import org.centralis.ticket.application.TicketDispatch;
       @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = "host=${MPCONFIG=centralis.broker.host:127.0.0.1};port=${MPCONFIG=centralis.broker.port:61616}"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TicketCreatedConsumer implements MessageListener {
 
   static final String TICKET_IDS = "ticketIds";

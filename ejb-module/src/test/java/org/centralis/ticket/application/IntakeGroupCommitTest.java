@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.centralis.shared.domain.InvalidInputException;
@@ -32,12 +31,12 @@ class IntakeGroupCommitTest {
 
   private final ExecutorService requests = Executors.newFixedThreadPool(8);
   private final RecordingWriter writer = new RecordingWriter();
-  private final RecordingOutbox outbox = new RecordingOutbox();
+  private final RecordingAnnouncer announcer = new RecordingAnnouncer();
   private final IntakeGroupCommit groupCommit = new IntakeGroupCommit();
 
   {
     groupCommit.writer = writer;
-    groupCommit.outbox = outbox;
+    groupCommit.announcer = announcer;
     groupCommit.writers = 1;
     groupCommit.threads = Thread::new;
   }
@@ -78,20 +77,7 @@ class IntakeGroupCommitTest {
     }
     assertEquals(List.of(1, 5), writer.batchSizes, "the first request did not wait for company; the five queued behind it shared a transaction");
     assertEquals(CLERK, writer.callers.get(0), "the writer logs for the caller who asked, not its own thread's identity");
-    outbox.awaitAttempts(2);
-    assertEquals(List.of(List.of(1L), List.of(2L, 3L, 4L, 5L, 6L)), outbox.announced, "each committed batch is announced for dispatch once");
-  }
-
-  @Test
-  void aBrokerThatRefusesTheAnnouncementFailsNoCallerTheirTicketsWaitInTheOutbox() throws Exception {
-    writer.holdFirstBatch = new CountDownLatch(0);
-    outbox.refuse = true;
-    assertEquals("while the broker is down", log("while the broker is down").get(5, TimeUnit.SECONDS).subject());
-    outbox.awaitAttempts(1);
-    outbox.refuse = false;
-    assertEquals("after", log("after").get(5, TimeUnit.SECONDS).subject());
-    outbox.awaitAttempts(2);
-    assertEquals(List.of(List.of(2L)), outbox.announced, "the writer goes on; the first ticket is left to the outbox's sweeper");
+    assertEquals(List.of(List.of(1L), List.of(2L, 3L, 4L, 5L, 6L)), announcer.announced, "each committed batch is announced for dispatch once");
   }
 
   @Test
@@ -114,8 +100,7 @@ class IntakeGroupCommitTest {
     assertTrue(refused.getCause() instanceof InvalidInputException, "the bad request gets its own 400: " + refused);
     assertEquals(List.of(1, 3, 1, 1, 1), writer.batchSizes);
     assertEquals(List.of("first", "good-1", "good-2"), writer.committed, "nothing of the failed batch was kept twice or lost");
-    outbox.awaitAttempts(3);
-    assertEquals(List.of(List.of(1L), List.of(2L), List.of(3L)), outbox.announced, "only committed tickets are announced");
+    assertEquals(List.of(List.of(1L), List.of(2L), List.of(3L)), announcer.announced, "only committed tickets are announced");
   }
 
   @Test
@@ -188,29 +173,13 @@ class IntakeGroupCommitTest {
     }
   }
 
-  /** An outbox whose broker may be down: it records the announcements that reached it. */
-  static class RecordingOutbox extends DispatchOutbox {
+  /** Records what the writer hands on for dispatch. */
+  static class RecordingAnnouncer extends DispatchAnnouncer {
     final List<List<Long>> announced = Collections.synchronizedList(new ArrayList<>());
-    volatile boolean refuse;
-
-    private final AtomicInteger attempts = new AtomicInteger();
 
     @Override
-    public void announce(List<Long> ticketIds) {
-      attempts.incrementAndGet();
-      if (refuse) {
-        throw new IllegalStateException("AMQ219007: Cannot connect to server(s)");
-      }
+    void announce(List<Long> ticketIds) {
       announced.add(ticketIds);
-    }
-
-    /** The writer completes the answers before it announces: waits until the n-th announcement has been tried. */
-    void awaitAttempts(int n) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (attempts.get() < n && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      assertEquals(n, attempts.get(), "announcements tried");
     }
   }
 

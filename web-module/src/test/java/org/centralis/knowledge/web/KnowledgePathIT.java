@@ -141,8 +141,7 @@ class KnowledgePathIT {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kbEditor:title"))).sendKeys(title);
     browser.findElement(By.id("kbEditor:body")).sendKeys("客户咨询跨境汇款到账时间：一般为1至3个工作日。");
     browser.findElement(By.id("kbEditor:tags")).sendKeys("跨境汇款,到账时间");
-    browser.findElement(By.id("kbEditor:status")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#kbEditor\\:status_items li[data-label='已发布']"))).click();
+    session.choose("kbEditor:status", "已发布");
     browser.findElement(By.id("kbEditor:save")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kbEditor:messages"), "v1"));
     session.screenshot("editor-saved");
