@@ -110,4 +110,34 @@ class HqReportsPathIT {
       assertEquals("1", Db.scalar("SELECT COUNT(*) FROM REPORT_SCHEDULE WHERE OWNER_LOGIN = 'hq1' AND NAME = '周一网点对比' AND CRON = '30 7 * * 1'"));
     }
   }
+
+  /**
+   * The whole bank's ticket list is not counted to the last ticket: beyond the cap (1,000 on the test server, 10,000 by
+   * default) the table says "more than" and pages through that many; a filtered list is counted exactly.
+   */
+  @Test
+  void theWholeBanksTicketListSaysMoreThanTheCapAndAFilteredOneItsTotal(TestInfo info) throws Exception {
+    assertTrue(Long.parseLong(Db.scalar("SELECT COUNT(*) FROM TICKET")) > 1_000, "the demo bank holds more tickets than the test server's cap");
+    try (Browser session = Browser.open(deployed, info)) {
+      WebDriver browser = session.driver();
+      WebDriverWait wait = session.await();
+      session.signIn("hq1");
+      wait.until(ExpectedConditions.urlContains("/hq/"));
+      browser.get(session.base() + "/tickets/list.xhtml");
+      By report = By.cssSelector("[id='ticketsForm:tickets'] .ui-paginator-current");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(report, "超过 1,000 条，第 1/"));
+      String pages = browser.findElement(report).getText().replaceAll(".*第 1/(\\d+) 页.*", "$1");
+      session.click(By.cssSelector("[id='ticketsForm:tickets'] .ui-paginator-last"));
+      var redraws = wait.ignoring(StaleElementReferenceException.class);
+      redraws.until(ExpectedConditions.textToBePresentInElementLocated(report, "第 " + pages + "/" + pages + " 页"));
+      assertTrue(browser.findElements(By.cssSelector("[id='ticketsForm:tickets_data'] tr[data-rk]")).size() > 0, "the last page within the cap has rows");
+      session.screenshot("beyond-cap-last-page");
+
+      String subject = Db.scalar("SELECT SUBJECT FROM TICKET ORDER BY ID FETCH FIRST 1 ROWS ONLY");
+      browser.findElement(By.id("ticketsForm:filterText")).sendKeys(subject);
+      session.click(By.id("ticketsForm:filterSearch"));
+      String matching = Db.scalar("SELECT COUNT(*) FROM TICKET WHERE LOWER(SUBJECT) LIKE ?", "%" + subject.strip().toLowerCase() + "%");
+      redraws.until(ExpectedConditions.textToBePresentInElementLocated(report, "共 " + matching + " 条，第 1/"));
+    }
+  }
 }
