@@ -15,18 +15,16 @@ import org.centralis.shared.application.ManagedThreads;
 /**
  * Sends intake's "tickets created" messages on a thread of its own (ADR 0019), so the intake writer never waits for the
  * broker: not for its journal sync on every send, and not while the broker is down or blocks producers (disk full).
- * Tickets announced while the sender sends travel together in its next message (at most {@link #PER_MESSAGE}).
+ * Tickets announced while the sender sends travel together in its next message (at most
+ * {@link DispatchOutbox#PER_MESSAGE}).
  *
- * <p>Nothing here needs to survive: every ticket waits in the dispatch outbox until a message takes charge of it, and the
- * outbox's sweeper announces what this sender lost (a crash, a failed send, a full queue) again.
+ * <p>Nothing here needs to survive: every ticket waits in the dispatch outbox until a message takes charge of it, and
+ * the outbox's sweeper announces what this sender lost (a crash, a failed send, a full queue) again.
  */
 @ApplicationScoped
 public class DispatchAnnouncer {
 
   private static final Logger LOG = Logger.getLogger(DispatchAnnouncer.class.getName());
-
-  /** As many tickets as one intake batch: a message is no heavier for the dispatch consumer than intake's batches. */
-  static final int PER_MESSAGE = 32;
 
   /** Tickets beyond this many waiting for the sender (the broker blocks) are left to the outbox's sweeper. */
   static final int MAX_WAITING = 10_000;
@@ -69,11 +67,11 @@ public class DispatchAnnouncer {
   }
 
   private void run() {
-    List<Long> message = new ArrayList<>(PER_MESSAGE);
+    List<Long> message = new ArrayList<>(DispatchOutbox.PER_MESSAGE);
     try {
       while (!Thread.currentThread().isInterrupted()) {
         message.add(waiting.take());
-        waiting.drainTo(message, PER_MESSAGE - 1);
+        waiting.drainTo(message, DispatchOutbox.PER_MESSAGE - 1);
         send(message);
         message.clear();
       }

@@ -25,6 +25,12 @@ import java.util.List;
 @PermitAll
 public class DispatchOutbox {
 
+  /**
+   * The most tickets one message names: as many as one intake batch, so a message is no heavier for the dispatch
+   * consumer's transaction than intake's.
+   */
+  public static final int PER_MESSAGE = 32;
+
   @PersistenceContext private EntityManager em;
   @Inject private TicketMessages messages;
 

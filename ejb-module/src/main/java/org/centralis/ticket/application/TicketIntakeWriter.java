@@ -50,7 +50,7 @@ public class TicketIntakeWriter {
   @ConfigProperty(name = "centralis.service-center.zone", defaultValue = "Asia/Shanghai")
   private String serviceCenterZone;
 
-  /** The views of the logged tickets, in the batch's order. */
+  /** The logged tickets, in the batch's order. */
   public Written write(List<PendingTicket> batch) {
     List<Ticket> tickets = new ArrayList<>(batch.size());
     for (PendingTicket pending : batch) {

@@ -26,9 +26,6 @@ public class DispatchOutboxSweeper {
 
   private static final Logger LOG = Logger.getLogger(DispatchOutboxSweeper.class.getName());
 
-  /** As many tickets as one intake batch: a resent message is no heavier for the dispatch consumer than intake's. */
-  static final int PER_MESSAGE = 32;
-
   /** The most tickets one sweep announces, so a long broker outage is caught up over several sweeps, not in one burst. */
   static final int PER_SWEEP = 1_000;
 
@@ -51,8 +48,8 @@ public class DispatchOutboxSweeper {
     }
     try {
       List<Long> waiting = outbox.waitingSince(Instant.now().minusSeconds(resendAfterSeconds), PER_SWEEP);
-      for (int from = 0; from < waiting.size(); from += PER_MESSAGE) {
-        outbox.announce(waiting.subList(from, Math.min(waiting.size(), from + PER_MESSAGE)));
+      for (int from = 0; from < waiting.size(); from += DispatchOutbox.PER_MESSAGE) {
+        outbox.announce(waiting.subList(from, Math.min(waiting.size(), from + DispatchOutbox.PER_MESSAGE)));
       }
       if (!waiting.isEmpty()) {
         LOG.warning(() -> waiting.size() + " tickets waited longer than " + resendAfterSeconds + " s for their dispatch message; announced again");

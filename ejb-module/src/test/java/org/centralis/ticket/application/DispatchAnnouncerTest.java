@@ -44,10 +44,10 @@ class DispatchAnnouncerTest {
     broker.hold = new CountDownLatch(1);
     announcer.announce(List.of(0L));
     assertTrue(broker.firstSendStarted.await(5, TimeUnit.SECONDS));
-    announcer.announce(LongStream.rangeClosed(1, DispatchAnnouncer.PER_MESSAGE + 5).boxed().toList());
+    announcer.announce(LongStream.rangeClosed(1, DispatchOutbox.PER_MESSAGE + 5).boxed().toList());
     broker.hold.countDown();
-    broker.awaitSent(DispatchAnnouncer.PER_MESSAGE + 6);
-    assertEquals(List.of(1, DispatchAnnouncer.PER_MESSAGE, 5), broker.sent.stream().map(List::size).toList());
+    broker.awaitSent(DispatchOutbox.PER_MESSAGE + 6);
+    assertEquals(List.of(1, DispatchOutbox.PER_MESSAGE, 5), broker.sent.stream().map(List::size).toList());
   }
 
   @Test
