@@ -55,6 +55,7 @@ public class TicketListBacking implements Serializable {
    * million tickets). Read, not injected: a view-scoped bean may only hold what can be passivated.
    */
   private final int countCap = ConfigProvider.getConfig().getOptionalValue("centralis.tickets.count-cap", Integer.class).orElse(10_000);
+
   @Inject private OrganizationDirectory organization;
 
   private TicketStatus status;
