@@ -3,14 +3,11 @@ package org.centralis.ticket.application;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.centralis.shared.application.ManagedThreads;
+import org.centralis.shared.application.BatchWorkers;
 
 /**
  * Sends intake's "tickets created" messages on a thread of its own (ADR 0019), so the intake writer never waits for the
@@ -32,52 +29,23 @@ public class DispatchAnnouncer {
   @Inject DispatchOutbox outbox;
 
   ThreadFactory threads;
-  final BlockingQueue<Long> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
-  private Thread sender;
-  private volatile boolean sending;
+  final BatchWorkers<Long> sender = new BatchWorkers<>("centralis-dispatch-announcer", MAX_WAITING, DispatchOutbox.PER_MESSAGE, this::send);
 
   /** Queues the tickets for the next message; returns at once. */
   void announce(List<Long> ticketIds) {
-    if (!sending) {
-      start();
-    }
+    sender.start(threads, 1);
     for (Long ticketId : ticketIds) {
-      if (!waiting.offer(ticketId)) {
+      if (!sender.offer(ticketId)) {
         LOG.warning(() -> "more than " + MAX_WAITING + " tickets wait to be announced; the dispatch outbox's sweeper announces the others");
         return;
       }
     }
   }
 
-  private synchronized void start() {
-    if (sending) {
-      return;
-    }
-    sender = (threads != null ? threads : ManagedThreads.defaultThreadFactory()).newThread(this::run);
-    sender.setName("centralis-dispatch-announcer");
-    sender.start();
-    sending = true;
-  }
-
+  /** What was still queued is in the dispatch outbox: the sweeper of this node or another announces it. */
   @PreDestroy
-  synchronized void stop() {
-    if (sender != null) {
-      sender.interrupt();
-    }
-  }
-
-  private void run() {
-    List<Long> message = new ArrayList<>(DispatchOutbox.PER_MESSAGE);
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        message.add(waiting.take());
-        waiting.drainTo(message, DispatchOutbox.PER_MESSAGE - 1);
-        send(message);
-        message.clear();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // stopping; what was queued is in the outbox
-    }
+  void stop() {
+    sender.stop();
   }
 
   private void send(List<Long> ticketIds) {

@@ -3,14 +3,11 @@ package org.centralis.ticket.application;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.centralis.shared.application.ManagedThreads;
+import org.centralis.shared.application.BatchWorkers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (the disk) with the next batch's statements, but make batches smaller, and on 2 shared cores the CPU that smaller
  * batches cost weighed more (1 writer 93.8 tickets/s, 2 writers 82.3, 4 writers 71.5 at 8 client threads,
  * docs/performance.md "Run G"); with the database on a host of its own, more may pay. Writers are the node's own
- * managed threads, fed by a queue; the request thread waits for its own ticket's answer, so the caller still gets 201
+ * managed threads ({@link BatchWorkers}); the request thread waits for its own ticket's answer, so the caller still gets 201
  * only after the commit. If a batch fails (an invalid complaint taxonomy, a lock timeout), each of its tickets is
  * written again on its own, so one bad request refuses only itself.
  */
@@ -46,53 +43,18 @@ public class IntakeGroupCommit {
   int writers;
 
   ThreadFactory threads;
-  final BlockingQueue<PendingTicket> queue = new LinkedBlockingQueue<>();
-  private final List<Thread> started = new ArrayList<>();
-  private volatile boolean writing;
+  final BatchWorkers<PendingTicket> queue = new BatchWorkers<>("centralis-intake-writer", Integer.MAX_VALUE, MAX_BATCH, this::write);
 
   /** Queues a checked request and waits until its ticket is committed (or refused). */
   TicketView log(PendingTicket pending) {
-    if (!writing) {
-      startWriters();
-    }
-    queue.add(pending);
+    queue.start(threads, writers);
+    queue.offer(pending); // unbounded: the request threads that wait are the bound
     return pending.await();
   }
 
-  private synchronized void startWriters() {
-    if (writing) {
-      return;
-    }
-    ThreadFactory factory = threads != null ? threads : ManagedThreads.defaultThreadFactory();
-    for (int i = 0; i < Math.max(1, writers); i++) {
-      Thread thread = factory.newThread(this::run);
-      thread.setName("centralis-intake-writer-" + i);
-      thread.start();
-      started.add(thread);
-    }
-    writing = true;
-  }
-
   @PreDestroy
-  synchronized void stop() {
-    started.forEach(Thread::interrupt);
-    List<PendingTicket> left = new ArrayList<>();
-    queue.drainTo(left);
-    left.forEach(p -> p.answer().completeExceptionally(new IllegalStateException("the server is stopping; the ticket was not logged")));
-  }
-
-  private void run() {
-    List<PendingTicket> batch = new ArrayList<>(MAX_BATCH);
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        batch.add(queue.take());
-        queue.drainTo(batch, MAX_BATCH - 1);
-        write(batch);
-        batch.clear();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // stopping
-    }
+  void stop() {
+    queue.stop().forEach(p -> p.answer().completeExceptionally(new IllegalStateException("the server is stopping; the ticket was not logged")));
   }
 
   private void write(List<PendingTicket> batch) {

@@ -68,7 +68,7 @@ class DispatchAnnouncerTest {
     announcer.announce(List.of(0L));
     assertTrue(broker.firstSendStarted.await(5, TimeUnit.SECONDS));
     announcer.announce(LongStream.rangeClosed(1, DispatchAnnouncer.MAX_WAITING + 10).boxed().toList()); // returns: nothing blocks
-    assertEquals(DispatchAnnouncer.MAX_WAITING, announcer.waiting.size(), "the rest stays only in the outbox");
+    assertEquals(DispatchAnnouncer.MAX_WAITING, announcer.sender.waiting(), "the rest stays only in the outbox");
     broker.hold.countDown();
   }
 
@@ -96,7 +96,11 @@ class DispatchAnnouncerTest {
     }
 
     void awaitSent(int tickets) throws InterruptedException {
-      await(() -> sent.stream().mapToInt(List::size).sum() >= tickets);
+      await(() -> {
+        synchronized (sent) { // a synchronized list's stream is not
+          return sent.stream().mapToInt(List::size).sum() >= tickets;
+        }
+      });
     }
 
     void awaitAttempts(int n) throws InterruptedException {

@@ -113,7 +113,7 @@ class IntakeGroupCommitTest {
     for (int i = 0; i < burst; i++) { // queued directly (the writer runs already): a pool of request threads this large would only slow the test
       PendingTicket pending = pending("burst-" + i);
       queued.add(pending);
-      groupCommit.queue.add(pending);
+      groupCommit.queue.offer(pending);
     }
     writer.holdFirstBatch.countDown();
     first.get(5, TimeUnit.SECONDS);
@@ -133,10 +133,10 @@ class IntakeGroupCommitTest {
 
   private void awaitQueued(int n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (groupCommit.queue.size() < n && System.nanoTime() < deadline) {
+    while (groupCommit.queue.waiting() < n && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    assertEquals(n, groupCommit.queue.size(), "requests queued behind the running batch");
+    assertEquals(n, groupCommit.queue.waiting(), "requests queued behind the running batch");
   }
 
   /** A writer that commits in memory: it refuses any batch holding the subject "bad", as an observer's 400 would. */
