@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -178,5 +180,10 @@ public final class Browser implements AutoCloseable {
   @Override
   public void close() {
     driver.quit();
+    try (Stream<Path> files = Files.walk(downloads)) { // one per session: left, they pile up in /tmp run after run
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp directory is no test failure
+    }
   }
 }

@@ -12,6 +12,7 @@ import org.centralis.audit.application.AuditFilter;
 import org.centralis.audit.application.AuditTrail;
 import org.centralis.audit.domain.AuditEvent;
 import org.centralis.audit.domain.ChainVerification;
+import org.centralis.shared.web.CappedCount;
 import org.centralis.shared.web.Formats;
 import org.centralis.shared.web.Messages;
 import org.centralis.shared.web.Spreadsheet;
@@ -42,6 +43,9 @@ public class AuditLogBacking implements Serializable {
   private ChainVerification.Result verification;
   private final Model model = new Model();
 
+  /** The most events the table counts exactly ({@code centralis.audit.count-cap}): the log grows by every action. */
+  private final CappedCount total = CappedCount.configured("centralis.audit.count-cap");
+
   /** The lazy model behind the table. */
   public class Model extends LazyDataModel<AuditEvent> {
 
@@ -51,11 +55,12 @@ public class AuditLogBacking implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      try {
-        return (int) trail.count(filter());
-      } catch (RuntimeException e) {
-        return 0; // load() runs the same query next and reports the failure once
-      }
+      return total.rows(() -> trail.countAtMost(filter(), total.cap()));
+    }
+
+    /** The paginator's report: the total, or "more than 10,000" beyond the cap. */
+    public String getReport() {
+      return total.report();
     }
 
     @Override

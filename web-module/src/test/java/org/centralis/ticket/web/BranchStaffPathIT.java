@@ -191,22 +191,40 @@ class BranchStaffPathIT {
   }
 
   /**
-   * The auditor's main path: the trail filtered by an actor shows that actor's events only, and the paginator's total is
-   * the database's count (the table asks its count once, then its page: AuditTrail.count / page).
+   * The auditor's main path: the whole trail says "more than" the test server's cap (100, arquillian.xml) and pages
+   * through that many; filtered by an actor it shows that actor's events only, and its total is the database's count.
    */
   @Test
   void anAuditorFiltersTheTrailByActor() throws Exception {
+    revealUntilTheTrailHoldsMoreThan(100);
     session.signIn("audit1"); // signing in is itself an event of audit1
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-audit")));
+    By report = By.cssSelector("#auditForm\\:events .ui-paginator-current");
+    var redraws = wait.ignoring(StaleElementReferenceException.class);
+    redraws.until(ExpectedConditions.textToBePresentInElementLocated(report, "超过 100 条，第 1/5 页"));
+    session.click(By.cssSelector("#auditForm\\:events .ui-paginator-last"));
+    redraws.until(ExpectedConditions.textToBePresentInElementLocated(report, "第 5/5 页"));
+    assertEquals(20, browser.findElements(By.cssSelector("#auditForm\\:events_data td.cz-col-actor")).size(), "the last page within the cap is full");
+    session.screenshot("audit-beyond-cap-last-page");
+
     browser.findElement(By.id("auditForm:actor")).sendKeys("audit1");
     browser.findElement(By.id("auditForm:auditSearch")).click();
     String events = Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTOR_LOGIN = 'audit1'");
-    wait.ignoring(StaleElementReferenceException.class)
-        .until(b -> b.findElement(By.cssSelector("#auditForm\\:events .ui-paginator-current")).getText().startsWith("共 " + events + " 条"));
+    redraws.until(b -> b.findElement(report).getText().startsWith("共 " + events + " 条"));
     List<WebElement> actors = browser.findElements(By.cssSelector("#auditForm\\:events_data td.cz-col-actor"));
     assertFalse(actors.isEmpty());
     assertTrue(actors.stream().allMatch(a -> a.getText().strip().equals("audit1")), "only audit1's events");
     session.screenshot("audit-by-actor");
+  }
+
+  /** Real audited reads (a phone number revealed), so the trail is long enough however few tests ran before. */
+  private void revealUntilTheTrailHoldsMoreThan(int events) throws Exception {
+    Api api = new Api(deployed);
+    long customer = Fixtures.customerOf("staff1");
+    int missing = events + 1 - Integer.parseInt(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT"));
+    for (int i = 0; i < missing; i++) {
+      assertEquals(200, api.post("staff1", "/api/customers/" + customer + "/reveal", "{\"kind\":\"PHONE\"}").status());
+    }
   }
 
   @Test
