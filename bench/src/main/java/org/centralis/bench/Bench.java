@@ -76,6 +76,7 @@ public final class Bench {
             case "acd-load" -> AcdLoad.run(args);
             case "ticket-list" -> TicketListBench.run(args);
             case "ticket-dashboard" -> TicketDashboardBench.run(args);
+            case "audit-log" -> AuditLogBench.run(args);
             case "customer-lookup" -> CustomerLookupBench.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
           };
@@ -145,7 +146,7 @@ public final class Bench {
 
           ticket-list   --dir /tmp/ticket-list-bench [--phases load,migrate,measure] [--tickets 1000000] [--migrate-to <V>] [--threads 1]
                         [--seconds 20] [--warmup-seconds 5] [--seed 42] [--deep-offset 2000] [--scenarios all] [--explain true]
-                        [--list-sql current|before] [--allow-empty true]
+                        [--list-sql current|before] [--count-cap 0|10000] [--allow-empty true]
               Embedded H2 built by the migrations, N tickets, then the SQL of TicketQueries.list per scenario.
               Needs H2, Flyway and the migrations on the class path (see TicketListBench).
               -> {"load":{..},"scenarios":[{"scenario":..,"p50Ms":..,"p95Ms":..,"p99Ms":..,"maxMs":..},..]}
@@ -154,6 +155,11 @@ public final class Bench {
               On ticket-list's database: the HQ manager's KPIs and a supervisor's tickets by status, as the home
               pages computed them before (a list call per figure) and now (one grouped read), checked equal first.
               -> {"checks":{..},"scenarios":[{"scenario":..,"p50Ms":..,"p95Ms":..,..},..]}
+
+          audit-log --dir /tmp/ticket-list-bench [--phases load,measure] [--events 2000000] [--seconds 15] [--warmup-seconds 3]
+              On ticket-list's database: N audit events, then the auditor's page of 20 and its total as AuditTrail
+              sends them before (ordered over the whole log; exact COUNT or cap + 1 ids) and now (windows of the
+              newest sequence numbers), for HQ, a region and an actor; the pages checked against a plain query first.
 
           customer-lookup --dir /tmp/customer-lookup-bench [--phases load,measure] [--customers 10000000] [--threads 1]
                         [--seconds 20] [--warmup-seconds 5] [--seed 42] [--explain true]

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -101,6 +105,40 @@ class ApiSecurityIT {
     assertProblem(api.post("audit1", "/api/tickets", Fixtures.complaint(1, "auditor writes")), 403, "forbidden");
     assertProblem(api.post("hq1", "/api/tickets", Fixtures.complaint(1, "manager writes")), 403, "forbidden");
     assertProblem(api.get("cti", "/api/tickets"), 403, "forbidden");
+  }
+
+  /**
+   * The log is read window by window of the newest sequence numbers (AuditTrail.page; the test server's window is 20):
+   * a busy actor's pages within and beyond the first window, and a rare actor's (found only in the whole chain), are
+   * the database's newest first, with the exact total.
+   */
+  @Test
+  void theAuditLogPagesNewestFirstWithinAndBeyondItsWindows() throws Exception {
+    Api api = new Api(base);
+    for (int i = 0; i < 12; i++) {
+      assertEquals(201, api.post("staff1", "/api/tickets", Fixtures.complaint(Fixtures.customerOf("staff1"), "审计分页 " + i)).status());
+    }
+    assertEquals(200, api.post("audit1", "/api/audit/verification", null).status()); // at least one event of audit1
+    Db.awaitScalar(10, "SELECT 'sealed' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM AUDIT_EVENT WHERE SEQ_NO IS NULL AND ACTOR_LOGIN IN ('staff1', 'audit1'))");
+    for (String[] draw : new String[][] {{"staff1", "0", "5"}, {"staff1", "2", "5"}, {"audit1", "0", "20"}}) {
+      JsonObject page = api.get("audit1", "/api/audit/events?actor=" + draw[0] + "&page=" + draw[1] + "&size=" + draw[2]).json();
+      List<Long> shown = page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(e -> e.getJsonNumber("seqNo").longValue()).toList();
+      List<Long> newest = new ArrayList<>();
+      try (Connection c = Db.connect();
+          PreparedStatement ps = c.prepareStatement("SELECT SEQ_NO FROM AUDIT_EVENT WHERE ACTOR_LOGIN = ? ORDER BY SEQ_NO DESC, ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+        ps.setString(1, draw[0]);
+        ps.setInt(2, Integer.parseInt(draw[1]) * Integer.parseInt(draw[2]));
+        ps.setInt(3, Integer.parseInt(draw[2]));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            newest.add(rs.getLong(1));
+          }
+        }
+      }
+      assertFalse(newest.isEmpty(), "the draw " + List.of(draw) + " has rows");
+      assertEquals(newest, shown, List.of(draw).toString());
+      assertEquals(Long.parseLong(Db.scalar("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTOR_LOGIN = ?", draw[0])), page.getJsonNumber("total").longValue());
+    }
   }
 
   /** Auditors take the log away as a spreadsheet: the rows the search shows, with whole hashes; the export is logged too. */
