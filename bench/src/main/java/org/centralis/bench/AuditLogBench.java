@@ -150,20 +150,14 @@ final class AuditLogBench {
     }
   }
 
-  /** AuditTrail.newestIds: the unsealed, then windows of the newest sequence numbers, then the whole chain. */
+  /** AuditTrail.newestIds: the unsealed, then the window of the newest sequence numbers, then the whole chain. */
   static List<Long> pageNow(Connection c, Look l, int offset) throws SQLException {
     int wanted = offset + LIMIT;
     Set<Long> ids = new LinkedHashSet<>(ids(c, "SELECT ID AS a1 FROM AUDIT_EVENT" + l.where() + " AND (SEQ_NO IS NULL) ORDER BY ID DESC", l, null, wanted));
     long head = count(c, "SELECT MAX(SEQ_NO) FROM AUDIT_EVENT", new Look(null, null), null);
     if (ids.size() < wanted) {
       int missing = wanted - ids.size();
-      List<Long> sealed = List.of();
-      for (long window : new long[] {WINDOW, 100 * WINDOW}) {
-        sealed = ids(c, "SELECT ID AS a1 FROM AUDIT_EVENT" + l.where() + " AND (SEQ_NO > ?)" + SEALED_ORDER, l, head - window, missing);
-        if (sealed.size() >= missing) {
-          break;
-        }
-      }
+      List<Long> sealed = ids(c, "SELECT ID AS a1 FROM AUDIT_EVENT" + l.where() + " AND (SEQ_NO > ?)" + SEALED_ORDER, l, head - WINDOW, missing);
       if (sealed.size() < missing) {
         sealed = ids(c, "SELECT ID AS a1 FROM AUDIT_EVENT" + l.where() + " AND (SEQ_NO IS NOT NULL)" + SEALED_ORDER, l, null, missing);
       }
@@ -173,11 +167,11 @@ final class AuditLogBench {
     return all.subList(Math.min(offset, all.size()), Math.min(wanted, all.size()));
   }
 
-  /** AuditTrail.countAtMost: the unsealed, then windows of cap + 1 and a hundred times that, then the whole chain. */
+  /** AuditTrail.countAtMost: the unsealed, then windows of cap + 1 and ten times that, then the whole chain. */
   private static long countNow(Connection c, Look l) throws SQLException {
     long unsealed = count(c, "SELECT COUNT(ID) FROM AUDIT_EVENT" + l.where() + " AND (SEQ_NO IS NULL)", l, null);
     long head = count(c, "SELECT MAX(SEQ_NO) FROM AUDIT_EVENT", new Look(null, null), null);
-    for (long window : new long[] {CAP + 1L, 100L * (CAP + 1)}) {
+    for (long window : new long[] {CAP + 1L, 10L * (CAP + 1)}) {
       long sealed = count(c, "SELECT COUNT(ID) FROM AUDIT_EVENT" + l.where() + " AND (SEQ_NO > ?)", l, head - window);
       if (unsealed + sealed > CAP) {
         return unsealed + sealed;
