@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The total of a lazy table over a table that grows without end (a whole bank's tickets, the audit log): counted
  * exactly up to a cap, and "超过 10,000 条 / more than 10,000" beyond, paging through that many. Nobody finds a row by
- * paging past 500 pages (they filter), and an exact total reads every matching index entry: 0.9 s for a million
+ * paging past 500 pages (they filter), and an exact total reads every matching index entry: 1.4 s for a million
  * tickets (docs/performance.md, "The ticket table's total").
  *
  * <p>The cap is read from the configuration, not injected: a view-scoped bean holds only what can be passivated.
