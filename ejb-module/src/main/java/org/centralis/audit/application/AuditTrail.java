@@ -14,17 +14,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.centralis.audit.domain.AuditActor;
 import org.centralis.audit.domain.AuditChainHead;
 import org.centralis.audit.domain.AuditEvent;
 import org.centralis.audit.domain.ChainVerification;
 import org.centralis.organization.application.BranchRef;
+import org.centralis.shared.application.ByIds;
 import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.Page;
 import org.centralis.shared.security.Caller;
@@ -85,7 +83,7 @@ public class AuditTrail {
   @RolesAllowed(Role.AUDITOR_NAME)
   public Page<AuditEvent> search(AuditFilter filter, int offset, int limit) {
     Where w = where(filter);
-    return new Page<>(page(filter, offset, limit), w.create(em, "SELECT COUNT(e)", "", "", Long.class).getSingleResult(), offset, limit);
+    return new Page<>(page(w, offset, limit), w.create(em, "SELECT COUNT(e)", "", "", Long.class).getSingleResult(), offset, limit);
   }
 
   /**
@@ -98,15 +96,12 @@ public class AuditTrail {
    */
   @RolesAllowed(Role.AUDITOR_NAME)
   public List<AuditEvent> page(AuditFilter filter, int offset, int limit) {
-    List<Long> ids = newestIds(where(filter), offset + limit);
-    List<Long> pageIds = ids.subList(Math.min(offset, ids.size()), ids.size());
-    if (pageIds.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, AuditEvent> byId = new HashMap<>();
-    em.createQuery("SELECT e FROM AuditEvent e WHERE e.id IN :ids", AuditEvent.class).setParameter("ids", pageIds).getResultList()
-        .forEach(e -> byId.put(e.getId(), e));
-    return pageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
+    return page(where(filter), offset, limit);
+  }
+
+  private List<AuditEvent> page(Where w, int offset, int limit) {
+    List<Long> ids = newestIds(w, offset + limit);
+    return ByIds.inOrder(em, AuditEvent.class, AuditEvent::getId, ids.subList(Math.min(offset, ids.size()), ids.size()));
   }
 
   /**

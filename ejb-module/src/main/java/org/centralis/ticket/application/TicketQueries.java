@@ -14,16 +14,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
 import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
+import org.centralis.shared.application.ByIds;
 import org.centralis.shared.application.ListExport;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.Page;
@@ -101,7 +100,7 @@ public class TicketQueries {
       keys.sort((ascending ? byKey : byKey.reversed()).thenComparing((Object[] k) -> (Long) k[0], Comparator.reverseOrder()));
     }
     List<Long> ids = keys.stream().skip(offset).limit(limit).map(k -> (Long) k[0]).toList();
-    return views.summaries(byIds(ids));
+    return views.summaries(ByIds.inOrder(em, Ticket.class, Ticket::getId, ids)); // ids first: ADR 0020
   }
 
   /** How many tickets {@link #list} would page through, without reading a page (a table's row count, a KPI). */
@@ -210,23 +209,6 @@ public class TicketQueries {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Comparable<Object> comparable(Object key) {
     return (Comparable) (key instanceof Enum<?> e ? e.name() : key);
-  }
-
-  /**
-   * The page's tickets, in the order of {@code ids}. The page is chosen by id (and sort key) first because the embedded
-   * H2 builds the whole ROWNUM-paged subquery before it pages it: selecting whole rows there reads every ticket in the
-   * scope (about a second for a city branch at a million tickets); selecting the id and the sort key reads one index
-   * (V30). docs/performance.md, "Ticket list with 1,000,000 tickets".
-   */
-  private List<Ticket> byIds(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, Ticket> byId = new HashMap<>();
-    for (Ticket t : em.createQuery("SELECT t FROM Ticket t WHERE t.id IN :ids", Ticket.class).setParameter("ids", ids).getResultList()) {
-      byId.put(t.getId(), t);
-    }
-    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   /**
