@@ -138,9 +138,9 @@ class TwoNodesIT {
       Db.update("INSERT INTO ESCALATION_CHAIN (ID, CODE, NAME) VALUES (?, 'IT-2NODES', 'IT two nodes')", CHAIN);
       Db.update("INSERT INTO ESCALATION_LEVEL (CHAIN_ID, LEVEL_NO, DELAY_SECONDS, NOTIFY_ROLE, NOTIFY_AT) VALUES (?, 1, 0, 'SUPERVISOR', 'HEADQUARTERS')", CHAIN);
       Db.update("INSERT INTO ESCALATION_LEVEL (CHAIN_ID, LEVEL_NO, DELAY_SECONDS, NOTIFY_ROLE, NOTIFY_AT) VALUES (?, 2, 3, 'HQ_MANAGER', 'HEADQUARTERS')", CHAIN);
-      // Complaints of category 33 by phone: first response due 8 s after logging, warnings at 4 s and 6 s.
+      // Complaints of category 33 by phone: first response due 12 s after logging, warnings at 6 s and 9 s.
       Db.update("INSERT INTO SLA_POLICY (ID, NAME, CATEGORY_ID, CHANNEL, FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, WARN_PERCENTS, CALENDAR_CODE, ESCALATION_CHAIN_ID)"
-          + " VALUES (?, 'IT two nodes', 33, 'PHONE', 8, 86400, '50,75', '7x24', ?)", POLICY, CHAIN);
+          + " VALUES (?, 'IT two nodes', 33, 'PHONE', 12, 86400, '50,75', '7x24', ?)", POLICY, CHAIN);
     }
     String subject = "双节点时限 " + System.nanoTime();
     String body = Fixtures.complaint(Fixtures.customerOf("staff1"), subject).replace("\"categoryId\":32", "\"categoryId\":33").replace("BRANCH_COUNTER", "PHONE");
@@ -152,19 +152,24 @@ class TwoNodesIT {
     }
     String in = tickets.stream().collect(Collectors.joining("','", "('", "')"));
     assertEquals(10, count("SELECT COUNT(*) FROM SLA_CLOCK WHERE METRIC = 'FIRST_RESPONSE' AND POLICY_ID = " + POLICY + " AND TICKET_NO IN " + in));
-    // Per clock: two warnings, the breach, escalation levels 1 and 2.
-    await("every step of every clock fires", () -> count("SELECT COUNT(*) FROM SLA_EVENT WHERE TICKET_NO IN " + in) >= 50);
+    // Per clock: the breach and escalation levels 1 and 2, and normally both warnings. A sweep that comes only after
+    // the breach is due skips the warnings left (SlaClock.fireDue), which a loaded CI machine can cause.
+    await("every clock breaches and reaches escalation level 2",
+        () -> count("SELECT COUNT(*) FROM SLA_CLOCK WHERE STATE = 'BREACHED' AND ESCALATION_LEVEL = 2 AND METRIC = 'FIRST_RESPONSE' AND TICKET_NO IN " + in) == 10);
     Thread.sleep(2_500); // a duplicate from either node's next sweep would land now, if one could
 
-    assertEquals(50, count("SELECT COUNT(*) FROM SLA_EVENT WHERE TICKET_NO IN " + in));
-    assertEquals(20, count("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_WARNING' AND TARGET_ID IN " + in));
+    // Each step is one SLA_EVENT row (a unique key), and exactly one audit event beside it, whichever node fired it.
+    int warnings = count("SELECT COUNT(*) FROM SLA_EVENT WHERE KIND = 'WARNING' AND TICKET_NO IN " + in);
+    assertEquals(10, count("SELECT COUNT(*) FROM SLA_EVENT WHERE KIND = 'BREACH' AND TICKET_NO IN " + in));
+    assertEquals(20, count("SELECT COUNT(*) FROM SLA_EVENT WHERE KIND = 'ESCALATION' AND TICKET_NO IN " + in));
+    assertEquals(warnings, count("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_WARNING' AND TARGET_ID IN " + in));
     assertEquals(10, count("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_BREACH' AND TARGET_ID IN " + in));
     assertEquals(20, count("SELECT COUNT(*) FROM AUDIT_EVENT WHERE ACTION = 'SLA_ESCALATION' AND TARGET_ID IN " + in));
+    assertEquals(0, count("SELECT COUNT(*) FROM SLA_EVENT WHERE KIND = 'WARNING' AND SEQ NOT IN (1, 2) AND TICKET_NO IN " + in), "only two thresholds");
     assertEquals(10, count("SELECT COUNT(*) FROM NOTIFICATION N JOIN STAFF S ON S.ID = N.STAFF_ID WHERE S.LOGIN = 'super1' AND N.KIND = 'ESCALATION' AND N.SEQ = 1 AND N.TICKET_NO IN " + in),
         "level 1 told super1 once per ticket");
     assertEquals(10, count("SELECT COUNT(*) FROM NOTIFICATION N JOIN STAFF S ON S.ID = N.STAFF_ID WHERE S.LOGIN = 'hq1' AND N.KIND = 'ESCALATION' AND N.SEQ = 2 AND N.TICKET_NO IN " + in),
         "level 2 told hq1 once per ticket");
-    assertEquals(10, count("SELECT COUNT(*) FROM SLA_CLOCK WHERE STATE = 'BREACHED' AND ESCALATION_LEVEL = 2 AND METRIC = 'FIRST_RESPONSE' AND TICKET_NO IN " + in));
   }
 
   private static String subject(jakarta.mail.internet.MimeMessage m) {
