@@ -26,7 +26,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "ACD_QUEUE")
-// No "active = TRUE" in JPQL: bound as a BOOLEAN it sometimes fails against NUMBER(1) on H2 (90110); callers filter.
+// No "active = TRUE" here: callers filter (queries that compare a boolean carry BooleanLiterals, see its comment).
 @NamedQuery(name = "RoutingQueue.findAll", query = "SELECT q FROM RoutingQueue q ORDER BY q.code")
 @NamedQuery(name = "RoutingQueue.findByCode", query = "SELECT q FROM RoutingQueue q WHERE q.code = :code")
 public class RoutingQueue {

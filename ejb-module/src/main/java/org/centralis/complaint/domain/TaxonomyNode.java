@@ -6,12 +6,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+import org.centralis.shared.infrastructure.persistence.BooleanLiterals;
 
 /** A node of the complaint taxonomy or the root-cause taxonomy (reference data, edited by administrators). */
 @Entity
 @Table(name = "COMPLAINT_TAXONOMY")
-@NamedQuery(name = "TaxonomyNode.findByKind", query = "SELECT n FROM TaxonomyNode n WHERE n.kind = :kind AND n.active = true ORDER BY n.id")
+@NamedQuery(
+    name = "TaxonomyNode.findByKind",
+    query = "SELECT n FROM TaxonomyNode n WHERE n.kind = :kind AND n.active = TRUE ORDER BY n.id",
+    hints = @QueryHint(name = BooleanLiterals.HINT, value = BooleanLiterals.INLINE))
 public class TaxonomyNode {
 
   @Id private Long id;

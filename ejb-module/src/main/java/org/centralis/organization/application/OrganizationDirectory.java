@@ -7,11 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.centralis.organization.domain.Branch;
 import org.centralis.organization.domain.Staff;
 import org.centralis.organization.domain.Team;
+import org.centralis.shared.infrastructure.persistence.BooleanLiterals;
 import org.centralis.shared.security.Caller;
-import java.util.stream.Collectors;
 import org.centralis.shared.security.CurrentCaller;
 import org.centralis.shared.security.Role;
 
@@ -71,9 +72,9 @@ public class OrganizationDirectory {
 
   /** Active staff holding {@code role}, anywhere in the tree. */
   public List<StaffContact> activeStaffWithRole(Role role) {
-    return em.createQuery("SELECT s FROM Staff s JOIN s.roles r WHERE r = :role AND s.active = :active ORDER BY s.login", Staff.class)
+    return em.createQuery("SELECT s FROM Staff s JOIN s.roles r WHERE r = :role AND s.active = TRUE ORDER BY s.login", Staff.class)
+        .setHint(BooleanLiterals.HINT, BooleanLiterals.INLINE)
         .setParameter("role", role)
-        .setParameter("active", true)
         .getResultList()
         .stream()
         .map(OrganizationDirectory::contact)

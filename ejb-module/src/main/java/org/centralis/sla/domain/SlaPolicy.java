@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.centralis.shared.infrastructure.persistence.BooleanLiterals;
 
 /**
  * An SLA policy (服务时限策略): criteria → targets in working seconds per metric, warning
@@ -21,7 +23,10 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "SLA_POLICY")
-@NamedQuery(name = "SlaPolicy.findActive", query = "SELECT p FROM SlaPolicy p WHERE p.active = TRUE ORDER BY p.id")
+@NamedQuery(
+    name = "SlaPolicy.findActive",
+    query = "SELECT p FROM SlaPolicy p WHERE p.active = TRUE ORDER BY p.id",
+    hints = @QueryHint(name = BooleanLiterals.HINT, value = BooleanLiterals.INLINE))
 @NamedQuery(name = "SlaPolicy.findAll", query = "SELECT p FROM SlaPolicy p ORDER BY p.id")
 public class SlaPolicy {
 

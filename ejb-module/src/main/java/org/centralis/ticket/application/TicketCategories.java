@@ -17,6 +17,7 @@ import org.centralis.audit.application.AuditTrail;
 import org.centralis.shared.domain.ConflictException;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
+import org.centralis.shared.infrastructure.persistence.BooleanLiterals;
 import org.centralis.shared.security.Role;
 import org.centralis.ticket.domain.TicketCategory;
 import org.centralis.ticket.domain.TicketType;
@@ -117,7 +118,10 @@ public class TicketCategories {
   }
 
   private long activeChildren(TicketCategory c) {
-    return em.createQuery("SELECT COUNT(c) FROM TicketCategory c WHERE c.parent.id = :id AND c.active = TRUE", Long.class).setParameter("id", c.getId()).getSingleResult();
+    return em.createQuery("SELECT COUNT(c) FROM TicketCategory c WHERE c.parent.id = :id AND c.active = TRUE", Long.class)
+        .setHint(BooleanLiterals.HINT, BooleanLiterals.INLINE)
+        .setParameter("id", c.getId())
+        .getSingleResult();
   }
 
   private TicketCategory require(long id) {

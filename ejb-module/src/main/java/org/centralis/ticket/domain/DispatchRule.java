@@ -6,9 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.List;
+import org.centralis.shared.infrastructure.persistence.BooleanLiterals;
 
 /**
  * One dispatch rule (派单规则): criteria → team. A null criterion matches anything. The branch
@@ -19,7 +21,8 @@ import java.util.List;
 @Table(name = "DISPATCH_RULE")
 @NamedQuery(
     name = "DispatchRule.findActive",
-    query = "SELECT r FROM DispatchRule r WHERE r.active = TRUE ORDER BY r.id")
+    query = "SELECT r FROM DispatchRule r WHERE r.active = TRUE ORDER BY r.id",
+    hints = @QueryHint(name = BooleanLiterals.HINT, value = BooleanLiterals.INLINE))
 @NamedQuery(name = "DispatchRule.findAll", query = "SELECT r FROM DispatchRule r ORDER BY r.id")
 public class DispatchRule {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.centralis.shared.domain.ConflictException;
 import org.centralis.shared.domain.InvalidInputException;
+import org.centralis.shared.infrastructure.persistence.BooleanLiterals;
 
 /**
  * A node of a ticket type's category tree (data, edited by administrators). Invariants: one root per
@@ -30,7 +32,8 @@ import org.centralis.shared.domain.InvalidInputException;
 @Table(name = "TICKET_CATEGORY")
 @NamedQuery(
     name = "TicketCategory.findActive",
-    query = "SELECT c FROM TicketCategory c WHERE c.active = TRUE ORDER BY c.ticketType, c.code")
+    query = "SELECT c FROM TicketCategory c WHERE c.active = TRUE ORDER BY c.ticketType, c.code",
+    hints = @QueryHint(name = BooleanLiterals.HINT, value = BooleanLiterals.INLINE))
 public class TicketCategory {
 
   @Id private Long id;
