@@ -1,6 +1,7 @@
 -- Ticket intake for wrk (bench/scripts/intake-wrk.sh): POST /api/tickets as the 44 demo users in turn, the same complaint
--- body as `centralis-bench ticket-intake`. wrk is a C client: it leaves the two cores to the server, where the Java
--- load generator took about half a core at 130 tickets/s. Anything but 201 counts as an error (wrk only counts 4xx/5xx).
+-- body as `centralis-bench ticket-intake`. wrk is a C client: 0.02 cores at 213 tickets/s, where the Java load generator
+-- took 0.33 cores at 165/s of the two the server needs (docs/performance.md, run I). Anything but 201 counts as an
+-- error (wrk itself counts only 4xx/5xx).
 local users = {}
 for i = 1, 14 do users[#users + 1] = "staff" .. i end
 for i = 1, 30 do users[#users + 1] = "agent" .. i end
