@@ -15,16 +15,14 @@ start_server "/tmp/iw-$label" "/tmp/iw-$label.run.log"
 users=$INTAKE_USERS
 intake() { java -jar bench/target/centralis-bench.jar ticket-intake --url http://localhost:18480 --users "$users" --threads "$threads" "$@" 2>/dev/null; }
 intake --seconds "${WARM:-180}" > /dev/null
-pid=$(ss -ltnp | grep ":18480 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
-broker=$(ss -ltnp | grep ":18481 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-[[ -n ${AP:-} ]] && jcmd "$pid" JVMTI.agent_load "$AP" '"start,event=itimer,interval=5ms"' > /dev/null
+server_pids
+profile_start
 s0=$(cpu "$pid"); b0=$(cpu "$broker"); t0=$(date +%s.%N)
 intake --seconds 30 --warmup-seconds 0 > "/tmp/iw-$label.json" &
 bench=$!
 sleep 30
 s1=$(cpu "$pid"); b1=$(cpu "$broker"); t1=$(date +%s.%N)
-[[ -n ${AP:-} ]] && jcmd "$pid" JVMTI.agent_load "$AP" "\"stop,file=/tmp/iw-$label.collapsed,collapsed\"" > /dev/null
+profile_stop "/tmp/iw-$label.collapsed"
 wait $bench
 python3 - "$label" "$s0" "$s1" "$b0" "$b1" "$t0" "$t1" <<'PY'
 import json, sys

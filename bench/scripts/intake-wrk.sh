@@ -17,10 +17,8 @@ url=http://localhost:18480
 counts() { curl -sf -u hq1:centralis "$url/api/tickets/counts"; }
 before=$(counts)
 wrk -t2 -c"$connections" -d"${WARM:-180}s" -s $script "$url" > /dev/null
-pid=$(ss -ltnp | grep ":18480 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
-broker=$(ss -ltnp | grep ":18481 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-[[ -n ${AP:-} ]] && jcmd "$pid" JVMTI.agent_load "$AP" '"start,event=itimer,interval=5ms"' > /dev/null
+server_pids
+profile_start
 s0=$(cpu "$pid"); b0=$(cpu "$broker"); t0=$(date +%s.%N)
 wrk -t2 -c"$connections" -d30s --timeout 30s -s $script "$url" > "/tmp/iwrk-$label.out" &
 client=$!
@@ -29,7 +27,7 @@ w0=$(cpu "$(pgrep -n -x wrk)")
 sleep 28.5
 w1=$(cpu "$(pgrep -n -x wrk)")
 s1=$(cpu "$pid"); b1=$(cpu "$broker"); t1=$(date +%s.%N)
-[[ -n ${AP:-} ]] && jcmd "$pid" JVMTI.agent_load "$AP" "\"stop,file=/tmp/iwrk-$label.collapsed,collapsed\"" > /dev/null
+profile_stop "/tmp/iwrk-$label.collapsed"
 wait $client
 sleep "${DRAIN:-20}"
 after=$(counts)

@@ -15,3 +15,19 @@ start_server() {
 
 # The 44 demo users the intake runs log in as, round-robin.
 INTAKE_USERS=$(echo staff{1..14} agent{1..30} | tr ' ' ',')
+
+# What the intake scripts measure around their window: the pids listening on the server's and the broker's ports
+# ($pid, $broker), a process's CPU time in ticks of 10 ms (utime + stime), and with AP=/path/to/libasyncProfiler.so
+# (async-profiler 3.0, Maven Central tools.profiler:async-profiler:3.0:linux-x64) a CPU profile of the server between
+# profile_start and profile_stop FILE (collapsed stacks).
+server_pids() {
+  pid=$(ss -ltnp | grep ":18480 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
+  broker=$(ss -ltnp | grep ":18481 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
+}
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+profile_start() {
+  if [[ -n ${AP:-} ]]; then jcmd "$pid" JVMTI.agent_load "$AP" '"start,event=itimer,interval=5ms"' > /dev/null; fi
+}
+profile_stop() {
+  if [[ -n ${AP:-} ]]; then jcmd "$pid" JVMTI.agent_load "$AP" "\"stop,file=$1,collapsed\"" > /dev/null; fi
+}
