@@ -34,9 +34,9 @@ public class AcdQueues {
 
   public List<QueueView> list() {
     Map<Long, String> skills = skillCodes();
-    Map<Long, String> codes = em.createNamedQuery("RoutingQueue.findAll", RoutingQueue.class).getResultList().stream().filter(RoutingQueue::isActive)
-        .collect(Collectors.toMap(RoutingQueue::getId, RoutingQueue::getCode));
-    return em.createNamedQuery("RoutingQueue.findAll", RoutingQueue.class).getResultList().stream().filter(RoutingQueue::isActive).map(q -> {
+    List<RoutingQueue> queues = em.createNamedQuery("RoutingQueue.findActive", RoutingQueue.class).getResultList();
+    Map<Long, String> codes = queues.stream().collect(Collectors.toMap(RoutingQueue::getId, RoutingQueue::getCode));
+    return queues.stream().map(q -> {
       QueueRules rules = q.rules(skills);
       List<String> steps = q.getOverflowSteps().stream().map(s -> s.kind() == OverflowStep.Kind.WIDEN
           ? "after " + s.afterSeconds() + " s widen by " + s.levelDelta()

@@ -88,7 +88,7 @@ public class AcdRouting {
   }
 
   public Map<Long, RoutingQueue> queues() {
-    return em.createNamedQuery("RoutingQueue.findAll", RoutingQueue.class).getResultList().stream().filter(RoutingQueue::isActive)
+    return em.createNamedQuery("RoutingQueue.findActive", RoutingQueue.class).getResultList().stream()
         .collect(Collectors.toMap(RoutingQueue::getId, q -> q));
   }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.centralis.shared.infrastructure.persistence.BooleanLiterals;
 
 /**
  * A routing queue: required skills, strategy, priority rules, service-level target, timers,
@@ -26,8 +28,10 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "ACD_QUEUE")
-// No "active = TRUE" here: callers filter (queries that compare a boolean carry BooleanLiterals, see its comment).
-@NamedQuery(name = "RoutingQueue.findAll", query = "SELECT q FROM RoutingQueue q ORDER BY q.code")
+@NamedQuery(
+    name = "RoutingQueue.findActive",
+    query = "SELECT q FROM RoutingQueue q WHERE q.active = TRUE ORDER BY q.code",
+    hints = @QueryHint(name = BooleanLiterals.HINT, value = BooleanLiterals.INLINE))
 @NamedQuery(name = "RoutingQueue.findByCode", query = "SELECT q FROM RoutingQueue q WHERE q.code = :code")
 public class RoutingQueue {
 
