@@ -2,6 +2,14 @@
 # stops it when the script exits, and returns once the database answers /health/ready.
 start_server() {
   rm -rf "$1"
+  # Artemis blocks its producers once the disk is 90 % full (max-disk-usage), and a 600-s intake run leaves ~10 GB of
+  # H2 store behind: a run that reaches that point measures intake without dispatch (run J's first attempt).
+  local used
+  used=$(df --output=pcent "$(dirname "$1")" | tail -1 | tr -dc 0-9)
+  if ((used > 75)); then
+    echo "the disk is $used % full: free space first (the broker blocks producers at 90 %)" >&2
+    exit 1
+  fi
   PORT=18480 BROKER_PORT=18481 CENTRALIS_DATA=$1 setsid ./run.sh > "$2" 2>&1 &
   server=$!
   # shellcheck disable=SC2064 # the pid is meant to be fixed now

@@ -31,6 +31,7 @@ import org.centralis.organization.application.BranchRef;
 import org.centralis.organization.application.OrganizationDirectory;
 import org.centralis.returnvisit.application.ReturnVisits;
 import org.centralis.shared.application.ListExport;
+import org.centralis.shared.application.TransactionMemo;
 import org.centralis.shared.domain.ConflictException;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.domain.NotFoundException;
@@ -63,6 +64,7 @@ public class Complaints {
   @Inject private TicketQueries tickets;
   @Inject private ReturnVisits returnVisits;
   @Inject private AuditTrail auditTrail;
+  @Inject private TransactionMemo memo;
 
   @Inject
   @ConfigProperty(name = "centralis.complaint.repeat-window-days", defaultValue = "90")
@@ -233,10 +235,12 @@ public class Complaints {
 
   @SuppressWarnings("unchecked")
   private List<RegulatorDeadline.Rule> deadlineRules() {
-    List<Object[]> rows = em.createNativeQuery("SELECT TAXONOMY_CODE, SEVERITY, CALENDAR_DAYS FROM COMPLAINT_DEADLINE_RULE").getResultList();
-    return rows.stream()
-        .map(r -> new RegulatorDeadline.Rule((String) r[0], r[1] == null ? null : Severity.valueOf((String) r[1]), ((Number) r[2]).intValue()))
-        .toList();
+    return memo.get(List.of("COMPLAINT_DEADLINE_RULE"), () -> {
+      List<Object[]> rows = em.createNativeQuery("SELECT TAXONOMY_CODE, SEVERITY, CALENDAR_DAYS FROM COMPLAINT_DEADLINE_RULE").getResultList();
+      return rows.stream()
+          .map(r -> new RegulatorDeadline.Rule((String) r[0], r[1] == null ? null : Severity.valueOf((String) r[1]), ((Number) r[2]).intValue()))
+          .toList();
+    });
   }
 
   private Complaint visible(String number) {

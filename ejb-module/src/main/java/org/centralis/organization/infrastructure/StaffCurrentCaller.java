@@ -6,20 +6,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
 import org.centralis.organization.domain.Staff;
 import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.CurrentCaller;
 import org.centralis.shared.security.RequestOrigin;
 
 /**
- * Resolves the caller once per request from the container's principal and the STAFF table. No
- * principal (message consumers, timers, start-up) means the system itself.
+ * Resolves the caller once per request from the container's principal and the STAFF table (remembered for a minute by
+ * {@link StaffIdentities}). No principal (message consumers, timers, start-up) means the system itself.
  */
 @RequestScoped
 public class StaffCurrentCaller implements CurrentCaller {
 
   @Inject private SecurityContext securityContext;
   @Inject private RequestOrigin origin;
+  @Inject private StaffIdentities identities;
   @PersistenceContext private EntityManager em;
 
   private Caller caller;
@@ -37,11 +40,16 @@ public class StaffCurrentCaller implements CurrentCaller {
     if (principal == null || principal.getName() == null || "ANONYMOUS".equals(principal.getName())) {
       return Caller.system();
     }
+    return identities.of(principal.getName(), this::lookup)
+        .map(identity -> identity.from(origin.getClientIp()))
+        .orElseGet(() -> Caller.unknown(principal.getName(), origin.getClientIp()));
+  }
+
+  private Optional<StaffIdentities.Identity> lookup(String login) {
     return em.createNamedQuery("Staff.findByLogin", Staff.class)
-        .setParameter("login", principal.getName())
+        .setParameter("login", login)
         .getResultStream()
         .findFirst()
-        .map(s -> new Caller(s.getId(), s.getLogin(), s.getRoles(), s.getBranch().getId(), s.getBranch().getPath(), origin.getClientIp()))
-        .orElseGet(() -> Caller.unknown(principal.getName(), origin.getClientIp()));
+        .map(s -> new StaffIdentities.Identity(s.getId(), s.getLogin(), Set.copyOf(s.getRoles()), s.getBranch().getId(), s.getBranch().getPath()));
   }
 }

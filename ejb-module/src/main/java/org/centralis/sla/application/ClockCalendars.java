@@ -2,6 +2,7 @@ package org.centralis.sla.application;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.centralis.shared.application.TransactionMemo;
 import org.centralis.shared.domain.NotFoundException;
 import org.centralis.sla.domain.BusinessCalendar;
 import org.centralis.sla.domain.CalendarDefinition;
@@ -31,8 +33,14 @@ public class ClockCalendars {
   private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
   @PersistenceContext private EntityManager em;
+  @Inject private TransactionMemo memo;
 
+  /** The calendar with this code as it has committed: checked once per transaction against its version. */
   public BusinessCalendar get(String code) {
+    return memo.get(List.of("calendar", code), () -> current(code));
+  }
+
+  private BusinessCalendar current(String code) {
     List<Integer> versions =
         em.createQuery("SELECT c.version FROM CalendarDefinition c WHERE c.code = :code", Integer.class).setParameter("code", code).getResultList();
     if (versions.isEmpty()) {
@@ -54,7 +62,7 @@ public class ClockCalendars {
 
   /** The code of the calendar of the branch with this materialized path ('/1/7/42/'). */
   public String codeForBranch(String branchPath) {
-    return assignmentFor(branchPath).map(Assignment::calendarCode).orElse(FALLBACK);
+    return memo.get(List.of("calendar-of-branch", branchPath), () -> assignmentFor(branchPath).map(Assignment::calendarCode).orElse(FALLBACK));
   }
 
   /** The nearest ancestor-or-self of the branch with a BRANCH_CALENDAR row; empty when none (the fallback applies). */

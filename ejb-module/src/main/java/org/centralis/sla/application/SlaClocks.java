@@ -9,11 +9,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.centralis.customer.application.CustomerDirectory;
+import org.centralis.shared.application.TransactionMemo;
 import org.centralis.shared.security.Role;
 import org.centralis.sla.domain.BusinessCalendar;
 import org.centralis.sla.domain.EscalationChain;
@@ -26,6 +29,7 @@ import org.centralis.ticket.application.TicketEscalation;
 import org.centralis.ticket.application.TicketEscalation.TicketFacts;
 import org.centralis.ticket.application.TicketQueries;
 import org.centralis.ticket.domain.CommentVisibility;
+import org.centralis.ticket.domain.TicketEventKind;
 
 /**
  * The SLA clocks of tickets. Follows every ticket change ({@link TicketChanged}, inside the changing
@@ -38,15 +42,25 @@ import org.centralis.ticket.domain.CommentVisibility;
 @Stateless
 public class SlaClocks {
 
+  /** Changes that move no clock unless the ticket enters or leaves one of its policy's pause statuses. */
+  private static final Set<TicketEventKind> ONLY_PAUSE_APPLIES =
+      EnumSet.of(TicketEventKind.DISPATCHED, TicketEventKind.REJECTED, TicketEventKind.RETURNED, TicketEventKind.STATUS_CHANGED,
+          TicketEventKind.MERGED_IN, TicketEventKind.TASK_DISPATCHED, TicketEventKind.TASK_ACCEPTED, TicketEventKind.TASK_DONE,
+          TicketEventKind.TASK_REJECTED, TicketEventKind.TASK_CANCELLED);
+
   @PersistenceContext private EntityManager em;
   @Inject private TicketEscalation tickets;
   @Inject private TicketQueries ticketQueries;
   @Inject private CustomerDirectory customers;
   @Inject private ClockCalendars calendars;
   @Inject private SlaOutcomes outcomes;
+  @Inject private TransactionMemo memo;
 
   @PermitAll
   public void onTicketChanged(@Observes TicketChanged change) {
+    if (change.before() != null && ONLY_PAUSE_APPLIES.contains(change.kind()) && !pauses(change)) {
+      return; // every dispatch would otherwise read the ticket's clocks and policy for nothing
+    }
     Optional<TicketFacts> found = tickets.facts(change.ticketId());
     if (found.isEmpty()) {
       return;
@@ -184,6 +198,18 @@ public class SlaClocks {
     em.persist(clock);
   }
 
+  /**
+   * Whether the change enters or leaves a status that some policy pauses on. Asked of every policy, active or not: a
+   * clock keeps the policy it started under, and only the clocks name it.
+   */
+  private boolean pauses(TicketChanged change) {
+    Set<String> paused =
+        memo.get(List.of("SlaPolicy.pauseStatuses"), () -> em.createNamedQuery("SlaPolicy.findAll", SlaPolicy.class).getResultStream()
+            .flatMap(p -> p.pauseStatuses().stream())
+            .collect(Collectors.toSet()));
+    return change.statusChanged() && (paused.contains(change.before().name()) || paused.contains(change.after().name()));
+  }
+
   private SlaClock.Terms terms(SlaPolicy policy, long target, String branchPath) {
     String calendar = policy.getCalendarCode() != null ? policy.getCalendarCode() : calendars.codeForBranch(branchPath);
     return new SlaClock.Terms(policy.getId(), policy.getEscalationChainId(), calendar, target, policy.getWarnPercents());
@@ -191,7 +217,7 @@ public class SlaClocks {
 
   private Optional<SlaPolicy> match(TicketFacts t) {
     String tier = t.customerId() == null ? null : customers.tierOf(t.customerId());
-    List<SlaPolicy> policies = em.createNamedQuery("SlaPolicy.findActive", SlaPolicy.class).getResultList();
+    List<SlaPolicy> policies = memo.get(List.of("SlaPolicy.findActive"), () -> em.createNamedQuery("SlaPolicy.findActive", SlaPolicy.class).getResultList());
     return new SlaPolicyMatcher(policies).match(new SlaPolicyMatcher.Facts(t.type(), t.categoryLineage(), t.priority(), tier, t.channel()));
   }
 

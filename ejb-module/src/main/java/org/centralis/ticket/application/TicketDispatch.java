@@ -81,8 +81,10 @@ public class TicketDispatch {
    * which {@link #dispatchNew(long)} then refuses until the broker moves it to the dead-letter queue.
    */
   public void dispatchNew(List<Long> ticketIds) {
-    outbox.takeCharge(ticketIds);
+    // The rules and their branches first: once this transaction has written (the outbox), EclipseLink reads even
+    // cached entities (the rules' branches) from the database.
     DispatchRuleMatcher matcher = matcher();
+    outbox.takeCharge(ticketIds);
     for (long ticketId : ticketIds) {
       attempt(ticketId, matcher).ifPresent(failure -> {
         LOG.warning(() -> failure + "; sent again on its own");

@@ -113,6 +113,33 @@ class SlaClocksIT {
   }
 
   /**
+   * A policy may pause on DISPATCHED (its clocks wait while the ticket sits in a team's queue). Dispatch reads no clock
+   * unless some policy pauses on the statuses it leaves or enters; this one does, so the dispatch pauses the clocks and
+   * the acceptance resumes them.
+   */
+  @Test
+  void aPolicyThatPausesOnDispatchedPausesAtTheDispatchAndResumesAtTheAcceptance() throws Exception {
+    Api api = new Api(base);
+    long policy = 905;
+    if (Db.scalar("SELECT ID FROM SLA_POLICY WHERE ID = ?", policy) == null) {
+      Db.update("INSERT INTO SLA_POLICY (ID, NAME, CATEGORY_ID, CHANNEL, FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, WARN_PERCENTS, PAUSE_STATUSES, CALENDAR_CODE)"
+          + " VALUES (?, 'IT pause on dispatch', 34, 'EMAIL', 3600, 7200, '75', 'DISPATCHED', '7x24')", policy);
+    }
+    String number = logComplaint(api, 34, "EMAIL", "SLA：派单后暂停");
+    JsonObject dispatched = clock(api, number, "RESOLUTION");
+    assertEquals(policy, dispatched.getJsonNumber("policyId").longValue(), dispatched.toString());
+    assertEquals("PAUSED", dispatched.getString("state"), "the dispatch paused the clock");
+    assertEquals("PAUSED", clock(api, number, "FIRST_RESPONSE").getString("state"));
+    Thread.sleep(1_500);
+    String member = Db.scalar("SELECT MIN(S.LOGIN) FROM STAFF S JOIN TICKET T ON T.ASSIGNED_TEAM_ID = S.TEAM_ID WHERE T.TICKET_NO = ? AND S.ACTIVE = 1", number);
+    assertEquals(200, api.post(member, "/api/tickets/" + number + "/actions/accept", "{}").status());
+    JsonObject accepted = clock(api, number, "RESOLUTION");
+    assertEquals("RUNNING", accepted.getString("state"), "leaving DISPATCHED resumed it");
+    assertTrue(accepted.getJsonNumber("pausedSeconds").longValue() >= 1, accepted.toString());
+    assertEquals("MET", clock(api, number, "FIRST_RESPONSE").getString("state"), "the acceptance is the first response");
+  }
+
+  /**
    * Chains are data an administrator edits through the API (and the admin page): a bad chain is refused whole; a
    * changed delay reschedules the next level of the clocks already breached on that chain.
    */
