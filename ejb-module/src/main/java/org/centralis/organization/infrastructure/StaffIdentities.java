@@ -11,7 +11,7 @@ import org.centralis.shared.security.Role;
 
 /**
  * Who a login is (staff id, roles, branch), remembered for a minute on each node. Every request resolves its caller,
- * and reading STAFF and STAFF_ROLE for it took 2.7 % of the server's CPU during intake (docs/performance.md, run J).
+ * and reading STAFF and STAFF_ROLE for it took 2.7 % of the server's CPU during intake (docs/performance.md, run I's profile).
  * The application never changes a staff member's roles or branch (they come with the organization's reference data),
  * and a change made there reaches every node within {@link #TTL_MILLIS}, as a changed password reaches API clients
  * through the web module's credential cache.
