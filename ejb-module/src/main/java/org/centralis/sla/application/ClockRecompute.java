@@ -134,7 +134,6 @@ public class ClockRecompute {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Batch subtreeBatch(String branchPath, long afterId, int size) {
     List<SlaClock> open = page("c.branchPath LIKE :key", branchPath + "%", afterId, size);
-    Map<String, String> codes = new HashMap<>();
     Map<Long, SlaPolicy> policies = new HashMap<>();
     int changed = 0;
     for (SlaClock c : open) {
@@ -142,7 +141,7 @@ public class ClockRecompute {
       if (policy == null || policy.getCalendarCode() != null || policy.target(c.getMetric()) == null) {
         continue;
       }
-      if (!codes.computeIfAbsent(c.getBranchPath(), calendars::codeForBranch).equals(c.getCalendarCode())) {
+      if (!calendars.codeForBranch(c.getBranchPath()).equals(c.getCalendarCode())) { // read once per branch: TransactionMemo
         clocks.retarget(c, policy, policy.target(c.getMetric()), c.getBranchPath());
         changed++;
       }
