@@ -1,10 +1,12 @@
 package org.centralis.shared.application;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,6 +16,10 @@ import java.util.logging.Logger;
  * and hands it to the handler in one call. Nobody waits for a batch to fill: an idle thread takes a lone item at once,
  * and batches grow only while every thread is busy with the previous one. That is how a cost paid once per call (a
  * commit, a broker send) is shared by whatever arrived meanwhile (ADR 0018, ADR 0019).
+ *
+ * <p>A worker may also be told to <em>linger</em>: having taken a batch that is not full, it waits up to that long for
+ * more before the call. That is for work whose caller does not wait for it (the dispatch announcement, ADR 0022),
+ * where a fuller batch saves more downstream than the wait costs; intake's callers wait, and it does not linger.
  *
  * <p>The threads start on first use, not at deployment: a bean's {@code @PostConstruct} runs before the server's
  * managed thread factory is certain to be there, and a node that never takes intake needs none.
@@ -28,6 +34,7 @@ public final class BatchWorkers<T> {
   private final BlockingQueue<T> queue;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean started;
+  private volatile long lingerNanos;
 
   /**
    * @param name the threads' name, for thread dumps and profiles
@@ -48,8 +55,17 @@ public final class BatchWorkers<T> {
    * @param factory where the threads come from; null for the server's default managed thread factory
    */
   public void start(ThreadFactory factory, int count) {
+    start(factory, count, Duration.ZERO);
+  }
+
+  /**
+   * Starts {@code count} threads unless they run already, each waiting up to {@code linger} to fill a batch.
+   *
+   * @param factory where the threads come from; null for the server's default managed thread factory
+   */
+  public void start(ThreadFactory factory, int count, Duration linger) {
     if (!started) {
-      startOnce(factory, count);
+      startOnce(factory, count, linger);
     }
   }
 
@@ -71,10 +87,11 @@ public final class BatchWorkers<T> {
     return left;
   }
 
-  private synchronized void startOnce(ThreadFactory factory, int count) {
+  private synchronized void startOnce(ThreadFactory factory, int count, Duration linger) {
     if (started) {
       return;
     }
+    lingerNanos = linger.toNanos();
     ThreadFactory from = factory != null ? factory : ManagedThreads.defaultThreadFactory();
     for (int i = 0; i < Math.max(1, count); i++) {
       Thread thread = from.newThread(this::run);
@@ -91,6 +108,7 @@ public final class BatchWorkers<T> {
       while (!Thread.currentThread().isInterrupted()) {
         batch.add(queue.take());
         queue.drainTo(batch, maxBatch - 1);
+        linger(batch);
         try {
           handler.accept(batch);
         } catch (RuntimeException e) { // the thread must outlive a bad batch, or everything queued after it waits forever
@@ -100,6 +118,19 @@ public final class BatchWorkers<T> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // stopping
+    }
+  }
+
+  /** Adds what arrives within the linger, until the batch is full. */
+  private void linger(List<T> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + lingerNanos;
+    for (long left = lingerNanos; left > 0 && batch.size() < maxBatch; left = deadline - System.nanoTime()) {
+      T next = queue.poll(left, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, maxBatch - batch.size());
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +50,20 @@ class BatchWorkersTest {
     release.countDown();
     awaitHandled(6);
     assertEquals(List.of(List.of(1), List.of(2, 3, 4), List.of(5, 6)), handled);
+  }
+
+  @Test
+  void aLingeringWorkerHandsAFullBatchOnAtOnce() throws Exception {
+    release.countDown();
+    workers.start(Thread::new, 1, Duration.ofSeconds(30));
+    workers.offer(1);
+    Thread.sleep(50);
+    workers.offer(2);
+    workers.offer(3);
+    workers.offer(4);
+    awaitHandled(3); // within 5 s: the full batch does not wait out the 30 s
+    Thread.sleep(100);
+    assertEquals(List.of(List.of(1, 2, 3)), handled, "4 waits for more");
   }
 
   @Test

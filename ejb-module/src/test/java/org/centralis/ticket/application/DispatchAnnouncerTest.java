@@ -51,6 +51,28 @@ class DispatchAnnouncerTest {
   }
 
   @Test
+  void theSenderLingersSoThatBatchesLoggedOneAfterAnotherTravelInOneMessage() throws Exception {
+    announcer.lingerMillis = 300;
+    broker.hold = new CountDownLatch(0);
+    announcer.announce(List.of(1L));
+    Thread.sleep(50);
+    announcer.announce(List.of(2L, 3L));
+    broker.awaitSent(3);
+    assertEquals(List.of(List.of(1L, 2L, 3L)), broker.sent);
+  }
+
+  @Test
+  void aLoneTicketIsSentOnceTheLingerIsOver() throws Exception {
+    announcer.lingerMillis = 100;
+    broker.hold = new CountDownLatch(0);
+    long start = System.nanoTime();
+    announcer.announce(List.of(1L));
+    broker.awaitSent(1);
+    assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(100), "not before the linger is over");
+    assertEquals(List.of(List.of(1L)), broker.sent);
+  }
+
+  @Test
   void aSendTheBrokerRefusesDoesNotStopTheSender() throws Exception {
     broker.refuse = true;
     broker.hold = new CountDownLatch(0);
