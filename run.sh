@@ -80,7 +80,8 @@ export CENTRALIS_DEMO_ENABLED=${CENTRALIS_DEMO_ENABLED:-true}
 
 rm -rf "$DATA/payara"  # Micro would redeploy the previous run's archives from its root dir
 echo "Starting Payara Micro on port $PORT (log: $DATA/logs/payara.log) ..."
-setsid java -Xmx2g -XX:+UseG1GC -Duser.timezone=UTC -Dfile.encoding=UTF-8 -jar "$MICRO" \
+# shellcheck disable=SC2086 # CENTRALIS_JAVA_OPTS holds several options, split on purpose
+setsid java -Xmx2g -XX:+UseG1GC ${CENTRALIS_JAVA_OPTS:-} -Duser.timezone=UTC -Dfile.encoding=UTF-8 -jar "$MICRO" \
   --nocluster --port "$PORT" --rootdir "$DATA/payara" \
   --postbootcommandfile "$DATA/postboot.asadmin" \
   --deploy "$WAR" --contextroot / >"$DATA/logs/payara.log" 2>&1 &

@@ -33,6 +33,7 @@ server_pids() {
   broker=$(ss -ltnp | grep ":18481 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
 }
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+young_gc() { jstat -gc "$1" | awk 'NR == 2 {print $13, $14}'; } # how many young collections, and their seconds
 profile_start() {
   if [[ -n ${AP:-} ]]; then jcmd "$pid" JVMTI.agent_load "$AP" '"start,event=itimer,interval=5ms"' > /dev/null; fi
 }

@@ -2,6 +2,7 @@ package org.centralis.sla.application;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -49,10 +50,10 @@ public class SlaClocks {
           TicketEventKind.TASK_REJECTED, TicketEventKind.TASK_CANCELLED);
 
   @PersistenceContext private EntityManager em;
-  @Inject private TicketEscalation tickets;
+  @EJB private TicketEscalation tickets; // @EJB, not @Inject, on the paths every ticket takes: ADR 0023
   @Inject private TicketQueries ticketQueries;
   @Inject private CustomerDirectory customers;
-  @Inject private ClockCalendars calendars;
+  @EJB private ClockCalendars calendars;
   @Inject private SlaOutcomes outcomes;
   @Inject private TransactionMemo memo;
 

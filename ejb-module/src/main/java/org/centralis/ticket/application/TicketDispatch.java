@@ -1,6 +1,7 @@
 package org.centralis.ticket.application;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,8 +38,8 @@ public class TicketDispatch {
   private static final Logger LOG = Logger.getLogger(TicketDispatch.class.getName());
 
   @PersistenceContext private EntityManager em;
-  @Inject private AuditTrail auditTrail;
-  @Inject private OrganizationDirectory organization;
+  @EJB private AuditTrail auditTrail; // @EJB, not @Inject, on the paths every ticket takes: ADR 0023
+  @EJB private OrganizationDirectory organization;
   @Inject private CustomerDirectory customers;
   @Inject private Event<TicketChanged> changes;
   @Inject private TicketMessages messages;

@@ -1,6 +1,7 @@
 package org.centralis.ticket.application;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,7 +42,7 @@ public class TicketIntakeWriter {
 
   @PersistenceContext private EntityManager em;
   @Inject private DispatchOutbox outbox;
-  @Inject private AuditTrail auditTrail;
+  @EJB private AuditTrail auditTrail; // @EJB, not @Inject, on the paths every ticket takes: ADR 0023
   @Inject private TicketViews views;
   @Inject private Event<TicketChanged> changes;
   @Inject private Event<TicketLogged> logged;

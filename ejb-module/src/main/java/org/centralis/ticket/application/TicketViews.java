@@ -1,5 +1,6 @@
 package org.centralis.ticket.application;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.centralis.customer.application.CustomerDirectory;
@@ -16,7 +17,7 @@ import org.centralis.ticket.domain.Ticket;
 @Dependent
 class TicketViews {
 
-  @Inject private OrganizationDirectory organization;
+  @EJB private OrganizationDirectory organization; // @EJB, not @Inject, on the paths every ticket takes: ADR 0023
   @Inject private CustomerDirectory customers;
 
   TicketView of(Ticket t) {

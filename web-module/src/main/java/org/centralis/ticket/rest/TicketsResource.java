@@ -1,5 +1,6 @@
 package org.centralis.ticket.rest;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tickets")
 public class TicketsResource {
 
-  @Inject private TicketIntake intake;
+  @EJB private TicketIntake intake; // @EJB, not @Inject, on the paths every ticket takes: ADR 0023
   @Inject private TicketQueries queries;
   @Inject private TicketWork work;
   @Inject private TicketBulk bulk;
