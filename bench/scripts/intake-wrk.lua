@@ -23,6 +23,16 @@ end
 local auths = {}
 for i, u in ipairs(users) do auths[i] = "Basic " .. base64(u .. ":" .. (os.getenv("BENCH_PASSWORD") or "centralis")) end
 
+-- THINK_MS: a connection waits this long on average (0.5 to 1.5 times, at random) before each request, as a clerk does
+-- between two tickets. Many connections with a think time offer a rate the server has to keep up with, instead of
+-- sending back to back (a saturation test, whose latency is the connections' queue: Little's law).
+local think = tonumber(os.getenv("THINK_MS") or "0")
+if think > 0 then
+  function delay()
+    return think * (0.5 + math.random())
+  end
+end
+
 local threads = {}
 function setup(thread)
   thread:set("id", #threads)
@@ -32,6 +42,7 @@ end
 n, created, rejected = 0, 0, 0 -- globals: done() reads them through thread:get
 function init(args)
   n = id * 100000
+  math.randomseed(os.time() + id) -- the threads' think times differ
 end
 
 function request()

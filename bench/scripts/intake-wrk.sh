@@ -5,6 +5,8 @@
 # and, after a wait, how many of the tickets created are still NEW (not dispatched) by hq1's /api/tickets/counts, and
 # the server's young GC pauses in the window (jstat).
 #   bench/scripts/intake-wrk.sh LABEL [CONNECTIONS]      e.g.  WARM=180 bench/scripts/intake-wrk.sh main 8
+# THINK_MS=290 makes each connection wait about that long before each request (intake-wrk.lua): with 100 connections
+# about 300 requests/s offered, instead of back to back.
 # AP=/path/to/libasyncProfiler.so also writes a CPU profile of the measured 30 s to /tmp/iwrk-LABEL.collapsed (as
 # intake-warm.sh). Needs a built tree, wrk (apt-get install wrk) and ports 18480/18481.
 set -euo pipefail
