@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
@@ -108,8 +109,20 @@ public class Complaints {
     if (!change.statusChanged() || change.before() == null) {
       return;
     }
+    Ticket ticket = em.find(Ticket.class, change.ticketId()); // managed already: no query, unlike the register's lookup
+    if (ticket == null || ticket.getType() != TicketType.COMPLAINT) {
+      return; // a ticket's type never changes, and only complaints are in the register
+    }
+    // Registered by the transaction that logged the ticket, and found by a column that never changes: what this
+    // transaction has not flushed yet cannot change the answer, so the lookup does not flush it (once per dispatched
+    // complaint otherwise).
     Complaint complaint =
-        em.createNamedQuery("Complaint.findByTicketId", Complaint.class).setParameter("ticketId", change.ticketId()).getResultStream().findFirst().orElse(null);
+        em.createNamedQuery("Complaint.findByTicketId", Complaint.class)
+            .setParameter("ticketId", change.ticketId())
+            .setFlushMode(FlushModeType.COMMIT)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     if (complaint == null) {
       return;
     }

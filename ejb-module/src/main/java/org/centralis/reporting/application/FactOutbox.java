@@ -2,6 +2,7 @@ package org.centralis.reporting.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -30,6 +31,9 @@ public class FactOutbox {
         .setParameter(2, refId)
         .setParameter(3, detail)
         .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC))
+        // The row names its subject by id, with no foreign key: the caller's unwritten changes need not be flushed
+        // before it (intake writes a batch's tickets in one flush instead of one per fact).
+        .setFlushMode(FlushModeType.COMMIT)
         .executeUpdate();
   }
 }

@@ -71,7 +71,7 @@ public class TicketDispatch {
    *     then ends in the dead-letter queue for an administrator, instead of being lost
    */
   public void dispatchNew(long ticketId) {
-    attempt(ticketId, matcher()).ifPresent(failure -> {
+    attempt(ticketId, LockModeType.PESSIMISTIC_WRITE, matcher()).ifPresent(failure -> {
       throw new DispatchFailedException(failure);
     });
   }
@@ -82,12 +82,17 @@ public class TicketDispatch {
    * which {@link #dispatchNew(long)} then refuses until the broker moves it to the dead-letter queue.
    */
   public void dispatchNew(List<Long> ticketIds) {
+    if (ticketIds.isEmpty()) {
+      return;
+    }
     // The rules and their branches first: once this transaction has written (the outbox), EclipseLink reads even
     // cached entities (the rules' branches) from the database.
     DispatchRuleMatcher matcher = matcher();
+    // The message's tickets locked in one statement, not one per ticket (each would first flush the ticket before it).
+    em.createNamedQuery("Ticket.findByIds", Ticket.class).setParameter("ids", ticketIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     outbox.takeCharge(ticketIds);
     for (long ticketId : ticketIds) {
-      attempt(ticketId, matcher).ifPresent(failure -> {
+      attempt(ticketId, LockModeType.NONE, matcher).ifPresent(failure -> {
         LOG.warning(() -> failure + "; sent again on its own");
         messages.ticketCreated(ticketId);
       });
@@ -103,9 +108,9 @@ public class TicketDispatch {
     ticketIds.forEach(messages::ticketCreated);
   }
 
-  /** Dispatches the ticket if it is still NEW; why it cannot be, if it cannot. */
-  private Optional<String> attempt(long ticketId, DispatchRuleMatcher matcher) {
-    Ticket ticket = em.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
+  /** Dispatches the ticket if it is still NEW; why it cannot be, if it cannot. {@code lock}: NONE if it is locked already. */
+  private Optional<String> attempt(long ticketId, LockModeType lock, DispatchRuleMatcher matcher) {
+    Ticket ticket = em.find(Ticket.class, ticketId, lock);
     if (ticket == null) {
       return Optional.of("no ticket with id " + ticketId);
     }

@@ -8,12 +8,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.centralis.audit.application.AuditEntry;
 import org.centralis.audit.application.AuditTrail;
@@ -53,9 +53,13 @@ public class TicketIntakeWriter {
 
   /** The logged tickets, in the batch's order. */
   public Written write(List<PendingTicket> batch) {
-    List<Ticket> tickets = new ArrayList<>(batch.size());
-    for (PendingTicket pending : batch) {
-      tickets.add(log(pending));
+    List<Ticket> tickets = batch.stream().map(this::create).toList();
+    // The batch's tickets reach the database together (one JDBC batch per table), before the rows that other contexts
+    // add for them: a complaint's or an SLA clock's row names its ticket by id, not by a mapped relation, so EclipseLink
+    // would not know to insert the ticket first. Their rows in turn go with the outbox's (DispatchOutbox.hold).
+    em.flush();
+    for (int i = 0; i < batch.size(); i++) {
+      announce(batch.get(i), tickets.get(i));
     }
     List<Long> ids = tickets.stream().map(Ticket::getId).toList();
     outbox.hold(ids, tickets.get(0).getCreatedAt());
@@ -65,7 +69,7 @@ public class TicketIntakeWriter {
   /** The batch's tickets, for the dispatch outbox's announcement, and their views for the callers, in order. */
   public record Written(List<Long> ticketIds, List<TicketView> views) {}
 
-  private Ticket log(PendingTicket pending) {
+  private Ticket create(PendingTicket pending) {
     Caller caller = pending.caller();
     LogRequest request = pending.request();
     CustomerRef customer = pending.customer();
@@ -86,24 +90,32 @@ public class TicketIntakeWriter {
             caller.login(),
             now);
     em.persist(ticket);
-    em.flush();
-    logged.fire(new TicketLogged(ticket.getId(), ticket.getNumber().value(), request));
-    changes.fire(
-        new TicketChanged(ticket.getId(), ticket.getNumber().value(), null, ticket.getStatus(), TicketEventKind.CREATED, caller.login(), now));
+    return ticket;
+  }
+
+  /** What the other contexts keep about a new ticket (observers of the events), and its audit event. */
+  private void announce(PendingTicket pending, Ticket ticket) {
+    Caller caller = pending.caller();
+    CustomerRef customer = pending.customer();
+    String number = ticket.getNumber().value();
+    logged.fire(new TicketLogged(ticket.getId(), number, pending.request()));
+    changes.fire(new TicketChanged(ticket.getId(), number, null, ticket.getStatus(), TicketEventKind.CREATED, caller.login(), ticket.getCreatedAt()));
     auditTrail.record(
         caller,
         new AuditEntry(
             "TICKET_CREATED",
             "TICKET",
-            ticket.getNumber().value(),
+            number,
             null,
-            ticket.getType() + "/" + category.getCode() + " " + ticket.getPriority() + " " + ticket.getStatus()
+            ticket.getType() + "/" + ticket.getCategory().getCode() + " " + ticket.getPriority() + " " + ticket.getStatus()
                 + (customer == null ? "" : " customer " + customer.customerNo())));
-    return ticket;
   }
 
   private TicketNumber nextNumber(Instant now) {
-    Number counter = (Number) em.createNativeQuery("SELECT TICKET_NO_SEQ.NEXTVAL FROM DUAL").getSingleResult();
+    Number counter =
+        (Number) em.createNativeQuery("SELECT TICKET_NO_SEQ.NEXTVAL FROM DUAL")
+            .setFlushMode(FlushModeType.COMMIT) // reads no table: nothing written so far need reach the database first
+            .getSingleResult();
     return TicketNumber.of(LocalDate.ofInstant(now, ZoneId.of(serviceCenterZone)), counter.longValue());
   }
 }

@@ -33,6 +33,7 @@ import org.centralis.shared.domain.InvalidInputException;
 @Entity
 @Table(name = "TICKET")
 @NamedQuery(name = "Ticket.findByNumber", query = "SELECT t FROM Ticket t WHERE t.ticketNo = :number")
+@NamedQuery(name = "Ticket.findByIds", query = "SELECT t FROM Ticket t WHERE t.id IN :ids")
 public class Ticket {
 
   @Id

@@ -15,6 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.LongStream;
 import org.centralis.shared.domain.InvalidInputException;
 import org.centralis.shared.security.Caller;
@@ -104,6 +108,31 @@ class IntakeGroupCommitTest {
   }
 
   @Test
+  void aBatchThatFailsThoughNoRequestIsBadIsReported() throws Exception {
+    writer.refuseBatches = true;
+    List<LogRecord> warnings = warningsOf(() -> {
+      for (CompletableFuture<TicketView> each : queuedBehindAHeldBatch("a", "b")) {
+        each.get(5, TimeUnit.SECONDS);
+      }
+      log("after").get(5, TimeUnit.SECONDS); // the one writer is past the failed batch, and has said what it says of it
+    });
+    assertEquals(List.of(1, 2, 1, 1, 1), writer.batchSizes, "the failed batch was written again ticket by ticket");
+    assertEquals(1, warnings.size(), "a batch failing by itself (as one whose rows reach the database in the wrong order) is not silent");
+  }
+
+  @Test
+  void aBatchRefusedForABadRequestIsNoWarning() throws Exception {
+    List<LogRecord> warnings = warningsOf(() -> {
+      List<CompletableFuture<TicketView>> answers = queuedBehindAHeldBatch("bad", "good");
+      answers.get(0).get(5, TimeUnit.SECONDS);
+      answers.get(2).get(5, TimeUnit.SECONDS);
+      assertThrows(Exception.class, () -> answers.get(1).get(5, TimeUnit.SECONDS));
+      log("after").get(5, TimeUnit.SECONDS);
+    });
+    assertEquals(List.of(), warnings, "a clerk's bad request is the clerk's 400, not the operators' problem");
+  }
+
+  @Test
   void aBurstIsCutIntoTransactionsOfAtMostTheBatchLimit() throws Exception {
     writer.holdFirstBatch = new CountDownLatch(1);
     CompletableFuture<TicketView> first = log("first");
@@ -131,6 +160,51 @@ class IntakeGroupCommitTest {
     return new PendingTicket(CLERK, new LogRequest(TicketType.INQUIRY, 1L, Priority.NORMAL, Channel.PHONE, subject, null, null, null), null);
   }
 
+  /** "first" is written alone and held; {@code subjects} queue behind it in this order; then "first" commits. */
+  private List<CompletableFuture<TicketView>> queuedBehindAHeldBatch(String... subjects) throws Exception {
+    writer.holdFirstBatch = new CountDownLatch(1);
+    List<CompletableFuture<TicketView>> answers = new ArrayList<>();
+    answers.add(log("first"));
+    writer.firstBatchStarted.await(5, TimeUnit.SECONDS);
+    for (int i = 0; i < subjects.length; i++) {
+      answers.add(log(subjects[i]));
+      awaitQueued(i + 1);
+    }
+    writer.holdFirstBatch.countDown();
+    return answers;
+  }
+
+  interface Steps {
+    void run() throws Exception;
+  }
+
+  /** The warnings the group commit logs while {@code steps} run. */
+  private static List<LogRecord> warningsOf(Steps steps) throws Exception {
+    Logger logger = Logger.getLogger(IntakeGroupCommit.class.getName());
+    List<LogRecord> warnings = Collections.synchronizedList(new ArrayList<>());
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+          warnings.add(r);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      steps.run();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    return warnings;
+  }
+
   private void awaitQueued(int n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (groupCommit.queue.waiting() < n && System.nanoTime() < deadline) {
@@ -146,6 +220,8 @@ class IntakeGroupCommitTest {
     final List<Caller> callers = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch firstBatchStarted = new CountDownLatch(1);
     CountDownLatch holdFirstBatch;
+    /** Refuses every batch of more than one ticket, as a writer whose batches break a constraint would. */
+    boolean refuseBatches;
 
     private final AtomicLong lastId = new AtomicLong();
 
@@ -162,6 +238,9 @@ class IntakeGroupCommitTest {
       }
       if (batch.stream().anyMatch(p -> p.request().subject().equals("bad"))) {
         throw new InvalidInputException("subject", "bad", "refused");
+      }
+      if (refuseBatches && batch.size() > 1) {
+        throw new IllegalStateException("referential integrity constraint violation");
       }
       long last = lastId.addAndGet(batch.size());
       batch.forEach(p -> {

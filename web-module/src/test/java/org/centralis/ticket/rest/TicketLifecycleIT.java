@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -617,11 +618,13 @@ class TicketLifecycleIT {
         }, clients));
       }
       start.countDown();
+      List<Long> counters = new ArrayList<>();
       for (int i = 0; i < logins.size(); i++) {
         Api.Reply created = replies.get(i).get(60, TimeUnit.SECONDS);
         assertEquals(201, created.status(), created.body());
         String login = logins.get(i);
         String number = created.json().getString("number");
+        counters.add(Long.parseLong(number.substring(number.indexOf('-') + 1)));
         assertEquals("并发受理" + i, created.json().getString("subject"), "each request is answered with its own ticket");
         assertEquals(
             Db.scalar("SELECT ID || '/' || BRANCH_ID FROM STAFF WHERE LOGIN = ?", login),
@@ -637,6 +640,9 @@ class TicketLifecycleIT {
         assertEquals("0", Db.scalar("SELECT COUNT(*) FROM TICKET_DISPATCH_OUTBOX O, TICKET T WHERE O.TICKET_ID = T.ID AND T.TICKET_NO = ?", number),
             "the dispatch message took " + number + " out of the dispatch outbox");
       }
+      // A batch that fails is written again ticket by ticket, with new numbers: the callers see no error, but the
+      // numbers of the failed attempt are gone. None of these requests is bad, so no batch may have failed.
+      assertEquals(logins.size() - 1, Collections.max(counters) - Collections.min(counters), "consecutive ticket numbers: " + counters);
     } finally {
       clients.shutdownNow();
     }
