@@ -59,7 +59,7 @@ public class TicketIntakeWriter {
     // would not know to insert the ticket first. Their rows in turn go with the outbox's (DispatchOutbox.hold).
     em.flush();
     for (int i = 0; i < batch.size(); i++) {
-      announce(batch.get(i), tickets.get(i));
+      tellOtherContexts(batch.get(i), tickets.get(i));
     }
     List<Long> ids = tickets.stream().map(Ticket::getId).toList();
     outbox.hold(ids, tickets.get(0).getCreatedAt());
@@ -94,7 +94,7 @@ public class TicketIntakeWriter {
   }
 
   /** What the other contexts keep about a new ticket (observers of the events), and its audit event. */
-  private void announce(PendingTicket pending, Ticket ticket) {
+  private void tellOtherContexts(PendingTicket pending, Ticket ticket) {
     Caller caller = pending.caller();
     CustomerRef customer = pending.customer();
     String number = ticket.getNumber().value();
