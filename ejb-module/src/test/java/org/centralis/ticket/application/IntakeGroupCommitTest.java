@@ -86,16 +86,11 @@ class IntakeGroupCommitTest {
 
   @Test
   void aFailedBatchIsWrittenAgainTicketByTicketSoOnlyTheBadRequestIsRefused() throws Exception {
-    writer.holdFirstBatch = new CountDownLatch(1);
-    CompletableFuture<TicketView> first = log("first");
-    writer.firstBatchStarted.await(5, TimeUnit.SECONDS);
-    CompletableFuture<TicketView> good1 = log("good-1");
-    awaitQueued(1);
-    CompletableFuture<TicketView> bad = log("bad");
-    awaitQueued(2);
-    CompletableFuture<TicketView> good2 = log("good-2");
-    awaitQueued(3);
-    writer.holdFirstBatch.countDown();
+    List<CompletableFuture<TicketView>> answers = queuedBehindAHeldBatch("good-1", "bad", "good-2");
+    CompletableFuture<TicketView> first = answers.get(0);
+    CompletableFuture<TicketView> good1 = answers.get(1);
+    CompletableFuture<TicketView> bad = answers.get(2);
+    CompletableFuture<TicketView> good2 = answers.get(3);
 
     assertEquals("first", first.get(5, TimeUnit.SECONDS).subject());
     assertEquals("good-1", good1.get(5, TimeUnit.SECONDS).subject());
