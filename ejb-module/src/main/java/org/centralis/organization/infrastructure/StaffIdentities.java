@@ -1,11 +1,10 @@
 package org.centralis.organization.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.centralis.shared.infrastructure.cache.ExpiringMap;
 import org.centralis.shared.security.Caller;
 import org.centralis.shared.security.Role;
 
@@ -30,22 +29,16 @@ public class StaffIdentities {
     }
   }
 
-  private record Entry(Identity identity, long expiresAt) {}
-
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ExpiringMap<String, Identity> identities = new ExpiringMap<>(TTL_MILLIS, MAX_ENTRIES);
 
   /** The identity of a staff login, read with {@code lookup} at most once a minute; empty for a login with no staff. */
   Optional<Identity> of(String login, Function<String, Optional<Identity>> lookup) {
-    long now = System.currentTimeMillis();
-    Entry e = entries.get(login);
-    if (e != null && e.expiresAt() >= now) {
-      return Optional.of(e.identity());
+    Identity known = identities.get(login);
+    if (known != null) {
+      return Optional.of(known);
     }
     Optional<Identity> found = lookup.apply(login);
-    if (entries.size() >= MAX_ENTRIES) {
-      entries.clear();
-    }
-    found.ifPresent(identity -> entries.put(login, new Entry(identity, now + TTL_MILLIS)));
+    found.ifPresent(identity -> identities.put(login, identity));
     return found;
   }
 }

@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.centralis.shared.infrastructure.cache.ExpiringMap;
 
 /**
  * Remembers, for one minute, that a login and password passed the PBKDF2 check, so that an API
@@ -21,10 +20,10 @@ public class BasicCredentialCache {
   static final long TTL_MILLIS = 60_000;
   private static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(byte[] digest, Set<String> roles, long expiresAt) {}
+  private record Verified(byte[] digest, Set<String> roles) {}
 
   private final byte[] salt = new byte[32];
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ExpiringMap<String, Verified> verified = new ExpiringMap<>(TTL_MILLIS, MAX_ENTRIES);
 
   public BasicCredentialCache() {
     new SecureRandom().nextBytes(salt);
@@ -32,18 +31,12 @@ public class BasicCredentialCache {
 
   /** The roles of a login whose password was verified recently, or null. */
   public Set<String> find(String login, String password) {
-    Entry e = entries.get(login);
-    if (e == null || e.expiresAt < System.currentTimeMillis()) {
-      return null;
-    }
-    return MessageDigest.isEqual(e.digest, digest(password)) ? e.roles : null;
+    Verified v = verified.get(login);
+    return v != null && MessageDigest.isEqual(v.digest(), digest(password)) ? v.roles() : null;
   }
 
   public void remember(String login, String password, Set<String> roles) {
-    if (entries.size() >= MAX_ENTRIES) {
-      entries.clear();
-    }
-    entries.put(login, new Entry(digest(password), Set.copyOf(roles), System.currentTimeMillis() + TTL_MILLIS));
+    verified.put(login, new Verified(digest(password), Set.copyOf(roles)));
   }
 
   private byte[] digest(String password) {
