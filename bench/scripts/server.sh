@@ -27,7 +27,8 @@ INTAKE_USERS=$(echo staff{1..14} agent{1..30} | tr ' ' ',')
 # What the intake scripts measure around their window: the pids listening on the server's and the broker's ports
 # ($pid, $broker), a process's CPU time in ticks of 10 ms (utime + stime), and with AP=/path/to/libasyncProfiler.so
 # (async-profiler 3.0, Maven Central tools.profiler:async-profiler:3.0:linux-x64) a CPU profile of the server between
-# profile_start and profile_stop FILE (collapsed stacks).
+# profile_start and profile_stop FILE (collapsed stacks). AP_EVENT=wall profiles wall-clock time per thread instead
+# (where a thread waits, e.g. the intake writer's share of idle time; docs/performance.md, run M).
 server_pids() {
   pid=$(ss -ltnp | grep ":18480 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
   broker=$(ss -ltnp | grep ":18481 " | grep -o "pid=[0-9]*" | head -1 | cut -d= -f2)
@@ -35,7 +36,9 @@ server_pids() {
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 young_gc() { jstat -gc "$1" | awk 'NR == 2 {print $13, $14}'; } # how many young collections, and their seconds
 profile_start() {
-  if [[ -n ${AP:-} ]]; then jcmd "$pid" JVMTI.agent_load "$AP" '"start,event=itimer,interval=5ms"' > /dev/null; fi
+  local event=itimer
+  if [[ ${AP_EVENT:-} == wall ]]; then event=wall,threads; fi
+  if [[ -n ${AP:-} ]]; then jcmd "$pid" JVMTI.agent_load "$AP" "\"start,event=$event,interval=5ms\"" > /dev/null; fi
 }
 profile_stop() {
   if [[ -n ${AP:-} ]]; then jcmd "$pid" JVMTI.agent_load "$AP" "\"stop,file=$1,collapsed\"" > /dev/null; fi
